@@ -1,0 +1,7 @@
+export * from './fields.js'
+export * from './condition-schema.js'
+export * from './action-schema.js'
+export * from './dialog-schema.js'
+export * from './activity-schema.js'
+export * from './definition-schema.js'
+export * from './parse-definition.js'
