@@ -1,3 +1,6 @@
 export * from './definition/index.js'
 export * from './target/index.js'
+export * from './validation/index.js'
+export * from './canonical/index.js'
 export * from './errors.js'
+export * from './dsl/index.js'
