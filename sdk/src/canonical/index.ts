@@ -1,1 +1,2 @@
-export {}
+export { canonicalJson } from './canonical-json.js'
+export { contentHash } from './content-hash.js'
