@@ -1,1 +1,8 @@
 export type * from './runtime-types.js'
+export { evaluateCondition, traceCondition } from './evaluate-condition.js'
+export { renderTemplate } from './render-template.js'
+export { start } from './start.js'
+export { step } from './step.js'
+export { matchStart } from './match-start.js'
+export { readField, isEmptyValue } from './ticket-fields.js'
+export { MAX_TRANSITIONS_PER_STEP } from './step-context.js'

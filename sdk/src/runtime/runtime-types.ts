@@ -145,8 +145,10 @@ export type HistoryEntry =
   | { type: 'service.succeeded' | 'service.failed'; at: string; activity: string; status?: number; attempts: number; message?: string }
   | { type: 'subprocess.started' | 'subprocess.completed' | 'subprocess.failed'; at: string; activity: string; process: string; key: string }
   | { type: 'incident'; at: string; code: string; message: string; activity: string | null }
-  | { type: 'process.completed' | 'process.canceled'; at: string }
+  | { type: 'process.completed'; at: string }
+  | { type: 'process.canceled'; at: string; actor?: Actor; reason?: string }
   | { type: 'event.ignored'; at: string; event: string; reason: string }
+  | { type: 'instance.retried'; at: string; activity: string | null; actor: Actor }
 
 /**
  * Read-only look-ups the pure core may need (placeholders name people). Synchronous and side-effect
@@ -174,3 +176,48 @@ export type StepFunction = (
   now: Date,
   env?: RuntimeEnv,
 ) => StepResult
+
+/** Options of {@link StartFunction}: identity and clock come from the caller, never from the core. */
+export interface StartOptions {
+  instanceId: string
+  now: Date
+  /** The content hash of the definition's version; defaults to `unversioned`. */
+  version?: string
+  /** Test mode; defaults to the ticket's flag. */
+  test?: boolean
+  /** Set when a `subprocess` activity of another instance started this one. */
+  parent?: ProcessInstance['parent']
+}
+
+/** Signature of the pure start function: a new instance, entered into its start activity. */
+export type StartFunction = (
+  definition: ProcessDefinition,
+  ticket: TicketSnapshot,
+  options: StartOptions,
+  env?: RuntimeEnv,
+) => StepResult
+
+/** Which process a `ticket.created` event starts, and which other matching ones lost (for the history). */
+export interface StartMatch {
+  definition: ProcessDefinition | undefined
+  others: ProcessDefinition[]
+}
+
+/** Per-node outcome of a condition, for the engine's "trace this ticket" log level. */
+export interface ConditionTrace {
+  op: string
+  result: boolean
+  /** Field tests: the field, its value on the ticket and what it was compared with. */
+  field?: string
+  actual?: FieldValue
+  expected?: FieldValue | FieldValue[]
+  /** Groups and `not`: the nested nodes, every one evaluated (no short circuit). */
+  children?: ConditionTrace[]
+}
+
+/** What placeholders in text values can see. */
+export interface TemplateContext {
+  ticket: TicketSnapshot
+  process: { id: string; name: string; activity: string | null }
+  env?: RuntimeEnv
+}
