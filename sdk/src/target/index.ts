@@ -1,1 +1,2 @@
 export * from './target-schema.js'
+export * from './target-types-generator.js'
