@@ -1,0 +1,6 @@
+export { defineScript, type AnyEngineScript, type EngineScript, type ScriptContext, type ScriptUpdates } from './script-types.js'
+export { createScriptRegistry, type ScriptDescription, type ScriptRegistry } from './script-registry.js'
+export { loadCustomScripts, loadScriptModule, type ScriptModuleTools } from './custom-script-loader.js'
+export { builtInScripts } from './built-in/built-in-scripts.js'
+export { paramSpecs } from './param-specs.js'
+export { fieldParam } from './ticket-field.js'
