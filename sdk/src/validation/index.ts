@@ -1,1 +1,6 @@
-export {}
+export { VALIDATION_CODES, type ValidationCode } from './validation-codes.js'
+export { validateDefinition, type ValidateOptions } from './validate-definition.js'
+export { validateDefinitions, type DefinitionIssues } from './validate-definitions.js'
+export { checkDefinition, type CheckResult } from './check-definition.js'
+export { sortIssues, hasErrors } from './issue-order.js'
+export { editDistance, suggest, unknownMessage } from './suggest.js'
