@@ -4,7 +4,6 @@ import { typeCheck } from '../dsl/fixtures/typescript-harness.js'
 import { targetSnapshotSchema } from './target-schema.js'
 import { generateTargetTypes, TARGET_TYPES_HEADER } from './target-types-generator.js'
 
-const FIXTURE = 'sdk/src/dsl/fixtures/register-demo.d.ts'
 const demo = targetSnapshotSchema.parse(JSON.parse(readFileSync(new URL('../dsl/fixtures/demo-target.json', import.meta.url), 'utf8')))
 
 describe('generateTargetTypes', () => {
