@@ -1,0 +1,88 @@
+import type { Logger } from 'pino'
+import { jsonValueSchema, type JsonValue } from '@ablauf/sdk/definition'
+import { isAblaufError } from '@ablauf/sdk/errors'
+import type { ServiceResponse } from '@ablauf/sdk/runtime'
+import { buildRequest } from './build-request.js'
+import { classifyResponse } from './classify-response.js'
+import type { InvokeResult, ServiceCall, WebServiceSpec } from './web-service-types.js'
+
+/** Performs service calls against the web services registered in the engine's config. */
+export interface WebServiceInvoker {
+  /** One attempt of a call; never throws — every failure is a classified result. */
+  invoke(call: ServiceCall): Promise<InvokeResult>
+}
+
+/** Options of {@link createWebServiceInvoker}: the registered services and the ports it uses. */
+export interface WebServiceInvokerOptions {
+  services: readonly WebServiceSpec[]
+  logger: Logger
+  /** Where auth secrets are read from (`process.env` in the composition root). */
+  env: Readonly<Record<string, string | undefined>>
+  fetch?: typeof globalThis.fetch
+}
+
+/** The largest response body kept (bytes of text); larger answers are cut before parsing. */
+const MAX_BODY = 1_000_000
+
+/**
+ * The web-service invoker: builds the request (see {@link buildRequest}), sends it with a timeout and
+ * an `Idempotency-Key`, parses the JSON answer and classifies the outcome.
+ */
+export function createWebServiceInvoker(options: WebServiceInvokerOptions): WebServiceInvoker {
+  const doFetch = options.fetch ?? globalThis.fetch
+  const byName = new Map(options.services.map((s) => [s.name, s]))
+  const log = options.logger.child({ component: 'web-service-invoker' })
+
+  return {
+    async invoke(call) {
+      const service = byName.get(call.webService)
+      const invoker = service?.invokers.find((i) => i.name === call.invoker)
+      if (service === undefined || invoker === undefined) {
+        return final('CONFIG_INVALID', `web service "${call.webService}" has no invoker "${call.invoker}" in this engine's config`)
+      }
+      let request
+      try {
+        request = buildRequest(service, invoker, call, options.env)
+      } catch (err) {
+        if (isAblaufError(err) && (err.code === 'CONFIG_INVALID' || err.code === 'BAD_REQUEST')) return final(err.code, err.message)
+        throw err
+      }
+      const where = { webService: call.webService, invoker: call.invoker, key: call.key, method: request.method, url: `${request.url.origin}${request.url.pathname}` }
+      let response: ServiceResponse
+      try {
+        const res = await doFetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(call.timeoutMs), redirect: 'error' })
+        response = { status: res.status, body: parseBody(await res.text()), headers: Object.fromEntries(res.headers) }
+      } catch (err) {
+        const timeout = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
+        const message = timeout ? `${call.webService}/${call.invoker} did not answer within ${call.timeoutMs} ms` : `${call.webService}/${call.invoker} unreachable: ${causeMessage(err)}`
+        log.warn({ ...where, code: timeout ? 'TIMEOUT' : 'NETWORK', err }, 'service call failed')
+        return { ok: false, error: { code: timeout ? 'TIMEOUT' : 'NETWORK', message }, transient: true }
+      }
+      const result = classifyResponse(call, response)
+      if (result.ok) log.info({ ...where, status: response.status }, 'service call succeeded')
+      else log.warn({ ...where, status: response.status, code: result.error.code }, 'service call failed')
+      return result
+    },
+  }
+}
+
+function parseBody(text: string): JsonValue {
+  const cut = text.length > MAX_BODY ? text.slice(0, MAX_BODY) : text
+  if (cut.trim() === '') return null
+  try {
+    const parsed = jsonValueSchema.safeParse(JSON.parse(cut))
+    return parsed.success ? parsed.data : cut
+  } catch {
+    return cut
+  }
+}
+
+function final(code: 'CONFIG_INVALID' | 'BAD_REQUEST', message: string): InvokeResult {
+  return { ok: false, error: { code, message }, transient: false }
+}
+
+function causeMessage(err: unknown): string {
+  if (!(err instanceof Error)) return String(err)
+  const cause = (err as { cause?: unknown }).cause
+  return cause instanceof Error ? `${err.message} (${cause.message})` : err.message
+}
