@@ -1,1 +1,5 @@
-export {}
+export { simulate } from './simulate.js'
+export { Simulation } from './simulation.js'
+export { createTicketSnapshot, type TicketInput } from './ticket-snapshot.js'
+export { createRuntimeEnv, type RuntimeEnvSource } from './runtime-env.js'
+export type * from './scenario-types.js'
