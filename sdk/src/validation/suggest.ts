@@ -32,7 +32,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate `name` was most likely meant to be: a case-insensitive exact match first, else the
- * closest one within `max(2, length / 3)` edits (ties: the first in `candidates`).
+ * closest one within `max(2, length / 3)` edits (ties: the first in `candidates`). A candidate that
+ * would need every character of the shorter word replaced is no suggestion (`"fr"` is not `"de"`).
  *
  * @example
  * ```ts
@@ -50,7 +51,7 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity
   for (const c of list) {
     const d = editDistance(lower, c.toLowerCase())
-    if (d <= limit && d < bestDistance) {
+    if (d <= limit && d < Math.min(name.length, c.length) && d < bestDistance) {
       best = c
       bestDistance = d
     }

@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest'
+import { validateDefinition } from './validate-definition.js'
+import { testTarget } from './fixtures/test-target.js'
+import { changed, summary } from './fixtures/test-definitions.js'
+
+describe('script tasks', () => {
+  test('UNKNOWN_SCRIPT with a suggestion', () => {
+    const def = changed((d) => {
+      d.activities[0]!.script = 'classify-by-keyword'
+    })
+    const issues = validateDefinition(def, { target: testTarget })
+    expect(summary(issues)).toEqual(['UNKNOWN_SCRIPT at activities.0.script'])
+    expect(issues[0]?.message).toBe('unknown script "classify-by-keyword" — did you mean "classify-by-keywords"?')
+  })
+
+  test('UNKNOWN_SCRIPT_PARAM, MISSING_SCRIPT_PARAM and SCRIPT_PARAM_TYPE', () => {
+    const def = changed((d) => {
+      d.activities[0]!.params = { sorce: 'Title', language: 'fr', threshold: 'high', keywords: ['disk', 3] }
+    })
+    const issues = validateDefinition(def, { target: testTarget })
+    expect(summary(issues)).toEqual([
+      'MISSING_SCRIPT_PARAM at activities.0.params',
+      'SCRIPT_PARAM_TYPE at activities.0.params.keywords.1',
+      'SCRIPT_PARAM_TYPE at activities.0.params.language',
+      'UNKNOWN_SCRIPT_PARAM at activities.0.params.sorce',
+      'SCRIPT_PARAM_TYPE at activities.0.params.threshold',
+    ])
+    expect(issues.map((i) => i.message)).toEqual([
+      'script "classify-by-keywords" needs the parameter "source" (the field to read); add it to params',
+      'parameter "keywords[1]" is of type string; the number 3 does not fit',
+      'unknown value of parameter "language" "fr"; known: "de", "en"',
+      'unknown parameter "sorce" of script "classify-by-keywords" — did you mean "source"?',
+      'parameter "threshold" is of type number; the string "high" does not fit',
+    ])
+  })
+
+  test('a field parameter names a built-in field or an existing dynamic field', () => {
+    const bad = changed((d) => {
+      d.activities[0]!.params = { source: 'DynamicField_Serail' }
+    })
+    expect(summary(validateDefinition(bad, { target: testTarget }))).toEqual(['UNKNOWN_DYNAMIC_FIELD at activities.0.params.source'])
+    const typo = changed((d) => {
+      d.activities[0]!.params = { source: 'Titel' }
+    })
+    expect(validateDefinition(typo, { target: testTarget })[0]?.message).toBe('unknown ticket field "Titel" — did you mean "Title"?')
+  })
+})
+
+describe('service tasks', () => {
+  test('UNKNOWN_WEB_SERVICE with a suggestion', () => {
+    const def = changed((d) => {
+      d.activities[1]!.webService = 'erp'
+    })
+    const issues = validateDefinition(def, { target: testTarget })
+    expect(summary(issues)).toEqual(['UNKNOWN_WEB_SERVICE at activities.1.webService'])
+    expect(issues[0]?.message).toBe('unknown web service "erp" — did you mean "ERP"?')
+  })
+
+  test('UNKNOWN_INVOKER of a known web service', () => {
+    const def = changed((d) => {
+      d.activities[1]!.invoker = 'WarantyLookup'
+    })
+    const issues = validateDefinition(def, { target: testTarget })
+    expect(summary(issues)).toEqual(['UNKNOWN_INVOKER at activities.1.invoker'])
+    expect(issues[0]?.message).toBe('unknown invoker "WarantyLookup" of web service "ERP" — did you mean "WarrantyLookup"?')
+  })
+
+  test('output writes to dynamic fields that exist', () => {
+    const def = changed((d) => {
+      d.activities[1]!.output = { 'body.status': 'DynamicField_Waranty', 'body.queue': 'Queue' }
+    })
+    expect(summary(validateDefinition(def, { target: testTarget }))).toEqual(['UNKNOWN_DYNAMIC_FIELD at activities.1.output.body.status'])
+  })
+})
+
+describe('sub-process tasks', () => {
+  test('a new ticket names an existing queue, state and priority', () => {
+    const def = changed((d) => {
+      d.activities.push({
+        id: 'order-parts',
+        name: 'Order parts',
+        description: 'x',
+        kind: 'subprocess',
+        process: 'order-parts',
+        ticket: 'new',
+        newTicket: { title: 'Parts for {{ticket.TicketNumber}}', queue: 'Hardwar', state: 'open', priority: 'urgent' },
+      })
+      d.transitions.push(
+        { id: 'to-order', from: 'confirm', to: 'order-parts', description: 'x' },
+        { id: 'order-done', from: 'order-parts', to: 'done', description: 'x' },
+      )
+    })
+    expect(summary(validateDefinition(def, { target: testTarget }))).toEqual([
+      'UNKNOWN_PRIORITY at activities.4.newTicket.priority',
+      'UNKNOWN_QUEUE at activities.4.newTicket.queue',
+    ])
+  })
+})
