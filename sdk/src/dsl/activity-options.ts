@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { backoffSchema } from '../definition/activity-schema.js'
 import type { DialogInterface, FieldDisplay } from '../definition/dialog-schema.js'
 import type { FieldRef, FieldValueOf } from './field-types.js'
-import type { InvokerName, PriorityName, QueueName, RoleName, ScriptName, ScriptParams, StateName, WebServiceName } from './register.js'
+import type { PriorityName, RegisteredTarget, QueueName, RoleName, ScriptName, ScriptParams, StateName, WebServiceName } from './register.js'
 
 /** Retry backoff as authors write it; omitted keys take the schema's defaults. */
 export type BackoffInput = z.input<typeof backoffSchema>
@@ -56,7 +56,8 @@ export type ScriptActivityOptions<S extends ScriptName> = ActivityOptions & { sc
 /** Options of `.service(id, …)`: which invoker of which web service, and how to call it. */
 export interface ServiceActivityOptions<W extends WebServiceName> extends ActivityOptions {
   webService: W
-  invoker: InvokerName<W>
+  // Spelled out rather than `InvokerName<W>`, so that error messages list the invokers.
+  invoker: keyof RegisteredTarget['webServices'][W]['invokers'] & string
   /** Default 10 000. */
   timeoutMs?: number
   /** Default 0. */

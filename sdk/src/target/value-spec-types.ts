@@ -37,7 +37,8 @@ export function valueSpecType(spec: ValueSpec, ctx: ValueSpecContext): string {
 /** An object type with one property per entry, sorted; optional unless `required`. */
 export function objectType(properties: Record<string, ValueSpec>, ctx: ValueSpecContext): string {
   const names = Object.keys(properties).sort(compareText)
-  if (names.length === 0) return '{}'
+  // Not `{}`: that type would accept any object, as excess property checks skip it.
+  if (names.length === 0) return 'Record<string, never>'
   const inner = `${ctx.indent}  `
   const lines = names.flatMap((name) => {
     const spec = properties[name] as ValueSpec
