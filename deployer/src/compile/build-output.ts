@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { canonicalJson } from '@ablauf/sdk'
+import { z } from 'zod'
+import type { CompiledProcess } from './compile-types.js'
+
+/** The manifest file of a build directory. */
+export const MANIFEST_FILE = 'manifest.json'
+
+export const buildManifestSchema = z.strictObject({
+  apiVersion: z.literal('ablauf/build-v1'),
+  processes: z.array(z.strictObject({ id: z.string(), hash: z.string(), source: z.string(), file: z.string() })),
+})
+/** What a build directory holds: one entry per process, sorted by id. */
+export type BuildManifest = z.infer<typeof buildManifestSchema>
+
+/**
+ * Writes one canonical JSON file per process (`<id>.json`) and `manifest.json` into `outDir`;
+ * files of a previous build that are no longer produced are removed. Output is deterministic.
+ */
+export function writeBuild(outDir: string, processes: readonly CompiledProcess[]): BuildManifest {
+  mkdirSync(outDir, { recursive: true })
+  const previous = readBuildManifest(outDir)
+  const sorted = [...processes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const manifest: BuildManifest = {
+    apiVersion: 'ablauf/build-v1',
+    processes: sorted.map((p) => ({ id: p.id, hash: p.hash, source: p.source, file: `${p.id}.json` })),
+  }
+  const keep = new Set(manifest.processes.map((p) => p.file))
+  for (const old of previous?.processes ?? []) {
+    if (!keep.has(old.file) && path.basename(old.file) === old.file) rmSync(path.join(outDir, old.file), { force: true })
+  }
+  for (const p of sorted) writeIfChanged(path.join(outDir, `${p.id}.json`), `${canonicalJson(p.definition)}\n`)
+  writeIfChanged(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
+  return manifest
+}
+
+/** The manifest of a build directory, or `undefined` when there is none (or it is not ours). */
+export function readBuildManifest(outDir: string): BuildManifest | undefined {
+  const file = path.join(outDir, MANIFEST_FILE)
+  if (!existsSync(file)) return undefined
+  try {
+    const r = buildManifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+    return r.success ? r.data : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function writeIfChanged(file: string, text: string): void {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return
+  writeFileSync(file, text)
+}

@@ -1,0 +1,157 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import vm from 'node:vm'
+import { AblaufError } from '@ablauf/sdk/errors'
+import { originalPosition, type TranspiledModule } from './transpile-module.js'
+
+/** What the sandbox needs from its caller. */
+export interface SandboxOptions {
+  /** Modules a process module may import by name: `@ablauf/sdk` and its subpaths, as the host loaded them. */
+  hostModules: Readonly<Record<string, unknown>>
+  /** The process repository; relative imports must stay inside it. */
+  rootDir: string
+  /** How long evaluating one process module (with its imports) may take. */
+  timeoutMs: number
+  /** The CommonJS code of a TypeScript file of the repository. */
+  transpile: (file: string) => TranspiledModule
+  /** Where `console.*` calls of a module go. */
+  onConsole?: (level: string, args: unknown[]) => void
+}
+
+/** Where an evaluation failed, in the TypeScript source (1-based), when known. */
+export interface EvaluationFailureDetails extends Record<string, unknown> {
+  issue: 'MODULE_FORBIDDEN' | 'MODULE_NOT_FOUND' | 'EVAL_TIMEOUT' | 'EVAL_FAILED'
+  file: string
+  line?: number
+  col?: number
+  /** The import specifier, for import failures. */
+  specifier?: string
+}
+
+interface CjsModule {
+  exports: unknown
+}
+
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) {\n'
+const ARGS = '__ablaufModuleArgs'
+
+function fail(message: string, details: EvaluationFailureDetails, cause?: unknown): never {
+  throw new AblaufError('COMPILE_FAILED', message, details, { cause })
+}
+
+/**
+ * Evaluates a transpiled process module in a fresh `node:vm` context that has the ECMAScript built-ins
+ * only: no `process`, no timers, no `fetch`, and a `require` that knows `@ablauf/sdk` (the host's
+ * copy) and relative modules of the repository, nothing else. A time limit stops endless loops.
+ * This guards against mistakes, not against hostile code: node:vm is no security boundary (the engine
+ * re-validates every definition and no code travels in one).
+ *
+ * Throws `AblaufError('COMPILE_FAILED')` whose `details` are {@link EvaluationFailureDetails}.
+ */
+export function evaluateModule(file: string, options: SandboxOptions): { exports: unknown; loaded: string[] } {
+  const context = vm.createContext(
+    { console: sandboxConsole(options.onConsole) },
+    { codeGeneration: { strings: false, wasm: false }, microtaskMode: 'afterEvaluate' },
+  )
+  const cache = new Map<string, CjsModule>()
+  const transpiled = new Map<string, TranspiledModule>()
+
+  const load = (modFile: string): unknown => {
+    const cached = cache.get(modFile)
+    if (cached) return cached.exports
+    const mod: CjsModule = { exports: {} }
+    cache.set(modFile, mod)
+    if (modFile.endsWith('.json')) {
+      mod.exports = JSON.parse(readFileSync(modFile, 'utf8')) as unknown
+      return mod.exports
+    }
+    const js = options.transpile(modFile)
+    transpiled.set(modFile, js)
+    const args = { exports: mod.exports, require: requireFrom(modFile), module: mod, filename: modFile, dirname: path.dirname(modFile) }
+    ;(context as Record<string, unknown>)[ARGS] = args
+    const source = `${WRAPPER}${js.code}\n}).call(${ARGS}.exports, ${ARGS}.exports, ${ARGS}.require, ${ARGS}.module, ${ARGS}.filename, ${ARGS}.dirname)`
+    const script = new vm.Script(source, { filename: modFile })
+    script.runInContext(context, { timeout: options.timeoutMs, breakOnSigint: true })
+    return mod.exports
+  }
+
+  const requireFrom = (importer: string) => (specifier: string): unknown => {
+    if (Object.hasOwn(options.hostModules, specifier)) return options.hostModules[specifier]
+    if (!specifier.startsWith('./') && !specifier.startsWith('../')) {
+      fail(`module imports "${specifier}": process modules may import only @ablauf/sdk and relative modules`, {
+        issue: 'MODULE_FORBIDDEN',
+        file: importer,
+        specifier,
+      })
+    }
+    const resolved = resolveRelative(path.dirname(importer), specifier)
+    const rel = resolved && path.relative(options.rootDir, resolved)
+    if (resolved === undefined || rel === undefined || rel.startsWith('..') || path.isAbsolute(rel)) {
+      fail(`cannot find module "${specifier}" inside the process repository`, { issue: 'MODULE_NOT_FOUND', file: importer, specifier })
+    }
+    return load(resolved)
+  }
+
+  try {
+    const exports = load(file)
+    return { exports, loaded: [...cache.keys()] }
+  } catch (err) {
+    if (isEvaluationFailure(err)) throw err
+    if (isTimeout(err)) {
+      fail(`evaluating the module took longer than ${options.timeoutMs} ms (an endless loop?)`, { issue: 'EVAL_TIMEOUT', file })
+    }
+    const at = locateThrow(err, transpiled)
+    fail(`evaluating the module threw: ${describeThrown(err)}`, { issue: 'EVAL_FAILED', file: at?.file ?? file, ...at?.position }, err)
+  }
+}
+
+/** NodeNext specifiers (`./helpers.js`) name the `.ts` source; plain `./helpers` works too. */
+function resolveRelative(fromDir: string, specifier: string): string | undefined {
+  const base = path.resolve(fromDir, specifier)
+  const candidates = [base]
+  if (/\.[cm]?js$/.test(base)) candidates.unshift(base.replace(/\.([cm]?)js$/, '.$1ts'))
+  else candidates.push(`${base}.ts`, path.join(base, 'index.ts'))
+  return candidates.find((c) => /\.([cm]?ts|json)$/.test(c) && !c.endsWith('.d.ts') && existsSync(c))
+}
+
+/** True for the errors {@link evaluateModule} throws (checked by shape, not class). */
+export function isEvaluationFailure(err: unknown): err is AblaufError & { details: EvaluationFailureDetails } {
+  if (typeof err !== 'object' || err === null || (err as { code?: unknown }).code !== 'COMPILE_FAILED') return false
+  const details = (err as { details?: unknown }).details
+  return typeof details === 'object' && details !== null && typeof (details as { issue?: unknown }).issue === 'string'
+}
+
+function isTimeout(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+}
+
+function describeThrown(err: unknown): string {
+  if (typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string') {
+    const name = (err as { name?: unknown }).name
+    const message = (err as { message: string }).message
+    return typeof name === 'string' && name !== 'Error' ? `${name}: ${message}` : message
+  }
+  return String(err)
+}
+
+/** The first stack frame in a module of the repository, mapped back to its TypeScript line. */
+function locateThrow(
+  err: unknown,
+  transpiled: ReadonlyMap<string, TranspiledModule>,
+): { file: string; position?: { line: number; col: number } } | undefined {
+  const stack = typeof err === 'object' && err !== null ? (err as { stack?: unknown }).stack : undefined
+  if (typeof stack !== 'string') return undefined
+  for (const m of stack.matchAll(/\(?([^\s()]+):(\d+):(\d+)\)?$/gm)) {
+    const mod = transpiled.get(m[1] ?? '')
+    if (!mod) continue
+    // Line 1 of the script is the wrapper's header.
+    const pos = originalPosition(mod, Number(m[2]) - 2, Number(m[3]) - 1)
+    return pos ? { file: mod.file, position: { line: pos.line + 1, col: pos.col + 1 } } : { file: mod.file }
+  }
+  return undefined
+}
+
+function sandboxConsole(sink: SandboxOptions['onConsole']): Record<string, (...args: unknown[]) => void> {
+  const to = (level: string) => (...args: unknown[]): void => sink?.(level, args)
+  return { log: to('info'), info: to('info'), warn: to('warn'), error: to('error'), debug: to('debug') }
+}
