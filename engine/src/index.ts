@@ -1,1 +1,5 @@
-export {}
+export type * from './store/store-port.js'
+export { systemClock } from './store/store-port.js'
+export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './store/sqlite/sqlite-store.js'
+export type { ProcessRuntime, DialogSubmission } from './http/runtime-port.js'
+export { createEngineMetrics, type EngineMetrics } from './ops/engine-metrics.js'

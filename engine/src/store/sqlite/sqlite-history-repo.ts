@@ -1,0 +1,113 @@
+import { z } from 'zod'
+import type { HistoryEntry } from '@ablauf/sdk/runtime'
+import type { EmailRepo, HistoryRepo } from '../store-port.js'
+import type { EmailRow, EngineHistoryEntry, HistoryRow } from '../store-rows.js'
+import type { StatementCache } from './statement-cache.js'
+import { readJson, writeJson } from './stored-json.js'
+
+// History rows are written by the runtime and the engine in many shapes; what every one must have is
+// checked, the rest is passed through as written.
+const entrySchema = z.looseObject({ type: z.string().min(1), at: z.string() }) as unknown as z.ZodType<HistoryEntry | EngineHistoryEntry>
+const recipientsSchema = z.object({ to: z.array(z.string()), cc: z.array(z.string()), bcc: z.array(z.string()) })
+
+interface HistoryRecord {
+  id: number
+  ticket_id: string
+  instance_id: string | null
+  entry: string
+}
+
+interface EmailRecord {
+  id: number
+  key: string
+  ticket_id: string | null
+  instance_id: string | null
+  recipients: string
+  template: string | null
+  subject: string
+  body: string
+  status: EmailRow['status']
+  test: number
+  created_at: string
+  sent_at: string | null
+}
+
+const toRow = (r: HistoryRecord): HistoryRow => ({
+  id: r.id,
+  ticketId: r.ticket_id,
+  instanceId: r.instance_id,
+  entry: readJson(entrySchema, r.entry, `history row ${r.id}`),
+})
+
+/** The SQLite history repository. */
+export function sqliteHistoryRepo(db: StatementCache): HistoryRepo {
+  return {
+    async append(rows) {
+      for (const row of rows) {
+        db.run(
+          'INSERT INTO history (ticket_id, instance_id, type, at, entry) VALUES (?, ?, ?, ?, ?)',
+          row.ticketId, row.instanceId, row.entry.type, row.entry.at, writeJson(row.entry),
+        )
+      }
+    },
+    async listForTicket(ticketId) {
+      return db.all<HistoryRecord>('SELECT * FROM history WHERE ticket_id = ? ORDER BY id', ticketId).map(toRow)
+    },
+    async listForInstance(instanceId) {
+      return db.all<HistoryRecord>('SELECT * FROM history WHERE instance_id = ? ORDER BY id', instanceId).map(toRow)
+    },
+  }
+}
+
+function toEmail(r: EmailRecord): EmailRow {
+  const { to, cc, bcc } = readJson(recipientsSchema, r.recipients, `recipients of e-mail ${r.id}`)
+  return {
+    id: r.id,
+    key: r.key,
+    ticketId: r.ticket_id,
+    instanceId: r.instance_id,
+    to,
+    cc,
+    bcc,
+    template: r.template,
+    subject: r.subject,
+    body: r.body,
+    status: r.status,
+    test: r.test === 1,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  }
+}
+
+/** The SQLite e-mail (outbox / test capture) repository. */
+export function sqliteEmailRepo(db: StatementCache): EmailRepo {
+  const byKey = (key: string): EmailRow | undefined => {
+    const r = db.one<EmailRecord>('SELECT * FROM emails WHERE key = ?', key)
+    return r === undefined ? undefined : toEmail(r)
+  }
+  return {
+    async record(e) {
+      const existing = byKey(e.key)
+      if (existing !== undefined) return existing
+      db.run(
+        `INSERT INTO emails (key, ticket_id, instance_id, recipients, template, subject, body, status, test, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        e.key, e.ticketId, e.instanceId, writeJson({ to: e.to, cc: e.cc, bcc: e.bcc }), e.template, e.subject, e.body,
+        e.status, e.test ? 1 : 0, e.createdAt,
+      )
+      const row = byKey(e.key)
+      if (row === undefined) throw new Error('e-mail vanished after insert')
+      return row
+    },
+    async mark(id, status, now) {
+      db.run('UPDATE emails SET status = ?, sent_at = ? WHERE id = ?', status, status === 'sent' ? now : null, id)
+    },
+    async list(filter = {}) {
+      const rows =
+        filter.ticketId === undefined
+          ? db.all<EmailRecord>('SELECT * FROM emails ORDER BY id')
+          : db.all<EmailRecord>('SELECT * FROM emails WHERE ticket_id = ? ORDER BY id', filter.ticketId)
+      return rows.map(toEmail)
+    },
+  }
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import { AblaufError } from '@ablauf/sdk/errors'
+import type { ProcessInstance, Waiting } from '@ablauf/sdk/runtime'
+import type { InstanceRepo } from '../store-port.js'
+import type { InstanceFilter } from '../store-rows.js'
+import type { StatementCache } from './statement-cache.js'
+import { readJson, writeJson } from './stored-json.js'
+
+const waitingSchema: z.ZodType<Waiting | null> = z.union([
+  z.null(),
+  z.object({ for: z.enum(['dialog', 'condition']) }),
+  z.object({ for: z.enum(['script', 'service', 'subprocess']), key: z.string() }),
+])
+const parentSchema = z.object({ instanceId: z.string(), activity: z.string(), key: z.string() }).nullable()
+const incidentSchema = z
+  .object({ code: z.string(), message: z.string(), activity: z.string().nullable(), at: z.string() })
+  .nullable()
+
+interface InstanceRecord {
+  id: string
+  process_id: string
+  version: string
+  ticket_id: string
+  status: ProcessInstance['status']
+  activity: string | null
+  waiting: string | null
+  parent: string | null
+  incident: string | null
+  seq: number
+  test: number
+  started_at: string
+  updated_at: string
+  ended_at: string | null
+}
+
+function toInstance(r: InstanceRecord): ProcessInstance {
+  return {
+    id: r.id,
+    processId: r.process_id,
+    version: r.version,
+    ticketId: r.ticket_id,
+    status: r.status,
+    activity: r.activity,
+    waiting: readJson(waitingSchema, r.waiting, `waiting of instance ${r.id}`),
+    parent: readJson(parentSchema, r.parent, `parent of instance ${r.id}`),
+    incident: readJson(incidentSchema, r.incident, `incident of instance ${r.id}`),
+    seq: r.seq,
+    test: r.test === 1,
+    startedAt: r.started_at,
+    updatedAt: r.updated_at,
+    endedAt: r.ended_at,
+  }
+}
+
+/** The SQLite process-instance repository. */
+export function sqliteInstanceRepo(db: StatementCache): InstanceRepo {
+  const getSync = (id: string): ProcessInstance | undefined => {
+    const r = db.one<InstanceRecord>('SELECT * FROM instances WHERE id = ?', id)
+    return r === undefined ? undefined : toInstance(r)
+  }
+  return {
+    async create(i) {
+      if (getSync(i.id) !== undefined) throw new AblaufError('CONFLICT', `instance "${i.id}" already exists`)
+      db.run(
+        `INSERT INTO instances (id, process_id, version, ticket_id, status, activity, waiting, parent_instance_id, parent_key,
+           parent, incident, seq, test, started_at, updated_at, ended_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        i.id, i.processId, i.version, i.ticketId, i.status, i.activity, writeJson(i.waiting), i.parent?.instanceId ?? null,
+        i.parent?.key ?? null, writeJson(i.parent), writeJson(i.incident), i.seq, i.test ? 1 : 0, i.startedAt, i.updatedAt, i.endedAt,
+      )
+    },
+    async get(id) {
+      return getSync(id)
+    },
+    async getForUpdate(id) {
+      // BEGIN IMMEDIATE already holds the database's write lock.
+      return getSync(id)
+    },
+    async update(i) {
+      const r = db.run(
+        `UPDATE instances SET status = ?, activity = ?, waiting = ?, incident = ?, seq = ?, updated_at = ?, ended_at = ?
+         WHERE id = ?`,
+        i.status, i.activity, writeJson(i.waiting), writeJson(i.incident), i.seq, i.updatedAt, i.endedAt, i.id,
+      )
+      if (r.changes === 0) throw new AblaufError('NOT_FOUND', `instance "${i.id}" does not exist`)
+    },
+    async list(filter: InstanceFilter = {}) {
+      const where: string[] = []
+      const params: unknown[] = []
+      if (filter.processId !== undefined) {
+        where.push('process_id = ?')
+        params.push(filter.processId)
+      }
+      if (filter.status !== undefined) {
+        where.push('status = ?')
+        params.push(filter.status)
+      }
+      if (filter.ticketId !== undefined) {
+        where.push('ticket_id = ?')
+        params.push(filter.ticketId)
+      }
+      const sql = `SELECT * FROM instances ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+                   ORDER BY started_at DESC, rowid DESC LIMIT ?`
+      return db.all<InstanceRecord>(sql, ...params, filter.limit ?? 1000).map(toInstance)
+    },
+    async activeForTicket(ticketId) {
+      const r = db.one<InstanceRecord>(
+        `SELECT * FROM instances WHERE ticket_id = ? AND parent_instance_id IS NULL AND status IN ('running', 'incident')
+         ORDER BY started_at DESC, rowid DESC LIMIT 1`,
+        ticketId,
+      )
+      return r === undefined ? undefined : toInstance(r)
+    },
+    async findChild(parentId, key) {
+      const r = db.one<InstanceRecord>('SELECT * FROM instances WHERE parent_instance_id = ? AND parent_key = ?', parentId, key)
+      return r === undefined ? undefined : toInstance(r)
+    },
+  }
+}

@@ -1,0 +1,176 @@
+import { jsonValueSchema } from '@ablauf/sdk/definition'
+import { AblaufError } from '@ablauf/sdk/errors'
+import type { JobRepo } from '../store-port.js'
+import type { Job } from '../store-rows.js'
+import type { StatementCache } from './statement-cache.js'
+import { readJson, writeJson } from './stored-json.js'
+
+interface JobRecord {
+  id: number
+  key: string
+  kind: string
+  payload: string
+  instance_id: string | null
+  ticket_id: string | null
+  status: Job['status']
+  run_at: string
+  attempts: number
+  max_attempts: number
+  lease_owner: string | null
+  lease_expires_at: string | null
+  last_error: string | null
+  result: string | null
+  created_at: string
+  updated_at: string
+}
+
+function toJob(r: JobRecord): Job {
+  return {
+    id: r.id,
+    key: r.key,
+    kind: r.kind,
+    payload: readJson(jsonValueSchema, r.payload, `payload of job ${r.id}`),
+    instanceId: r.instance_id,
+    ticketId: r.ticket_id,
+    status: r.status,
+    runAt: r.run_at,
+    attempts: r.attempts,
+    maxAttempts: r.max_attempts,
+    leaseOwner: r.lease_owner,
+    leaseExpiresAt: r.lease_expires_at,
+    lastError: r.last_error,
+    result: r.result === null ? null : readJson(jsonValueSchema, r.result, `result of job ${r.id}`),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }
+}
+
+/** Timestamps are compared as text, so every one is normalised to `Date#toISOString()`. */
+function iso(t: string): string {
+  const d = new Date(t)
+  if (Number.isNaN(d.getTime())) throw new AblaufError('BAD_REQUEST', `"${t}" is not a timestamp`)
+  return d.toISOString()
+}
+
+/** The SQLite jobs repository (the outbox). */
+export function sqliteJobRepo(db: StatementCache): JobRepo {
+  const byId = (id: number): Job | undefined => {
+    const r = db.one<JobRecord>('SELECT * FROM jobs WHERE id = ?', id)
+    return r === undefined ? undefined : toJob(r)
+  }
+  const byKey = (key: string): Job | undefined => {
+    const r = db.one<JobRecord>('SELECT * FROM jobs WHERE key = ?', key)
+    return r === undefined ? undefined : toJob(r)
+  }
+  return {
+    async enqueue(j) {
+      const existing = byKey(j.key)
+      if (existing !== undefined) return { job: existing, created: false }
+      const now = iso(j.now)
+      const r = db.run(
+        `INSERT INTO jobs (key, kind, payload, instance_id, ticket_id, status, run_at, attempts, max_attempts, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?)`,
+        j.key, j.kind, writeJson(j.payload), j.instanceId ?? null, j.ticketId ?? null, iso(j.runAt), j.maxAttempts ?? 1, now, now,
+      )
+      const job = byId(Number(r.lastInsertRowid))
+      if (job === undefined) throw new AblaufError('INTERNAL', 'job vanished after insert')
+      return { job, created: true }
+    },
+    async get(id) {
+      return byId(id)
+    },
+    async getByKey(key) {
+      return byKey(key)
+    },
+    async lease({ owner, now, leaseMs, limit, kinds }) {
+      const at = iso(now)
+      // A lease that expired after the last allowed attempt: the worker died on it; it fails for good.
+      db.run(
+        `UPDATE jobs SET status = 'failed', last_error = 'lease expired on the last attempt', lease_owner = NULL,
+           lease_expires_at = NULL, updated_at = ?
+         WHERE status = 'leased' AND lease_expires_at <= ? AND attempts >= max_attempts`,
+        at, at,
+      )
+      const kindSql = kinds === undefined ? '' : `AND kind IN (${kinds.map(() => '?').join(', ') || 'NULL'})`
+      const due = db.all<{ id: number }>(
+        `SELECT id FROM jobs
+         WHERE ((status = 'pending' AND run_at <= ?) OR (status = 'leased' AND lease_expires_at <= ?)) ${kindSql}
+         ORDER BY run_at, id LIMIT ?`,
+        at, at, ...(kinds ?? []), limit,
+      )
+      const expires = new Date(new Date(at).getTime() + leaseMs).toISOString()
+      const leased: Job[] = []
+      for (const { id } of due) {
+        db.run(
+          `UPDATE jobs SET status = 'leased', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ?
+           WHERE id = ?`,
+          owner, expires, at, id,
+        )
+        const job = byId(id)
+        if (job !== undefined) leased.push(job)
+      }
+      return leased
+    },
+    async complete(id, owner, result, now) {
+      const r = db.run(
+        `UPDATE jobs SET status = 'done', result = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?
+         WHERE id = ? AND status = 'leased' AND lease_owner = ?`,
+        writeJson(result), iso(now), id, owner,
+      )
+      return r.changes > 0
+    },
+    async fail(id, owner, error, retryAt, now) {
+      const r =
+        retryAt === null
+          ? db.run(
+              `UPDATE jobs SET status = 'failed', last_error = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?
+               WHERE id = ? AND status = 'leased' AND lease_owner = ?`,
+              error, iso(now), id, owner,
+            )
+          : db.run(
+              `UPDATE jobs SET status = 'pending', run_at = ?, last_error = ?, lease_owner = NULL, lease_expires_at = NULL,
+                 updated_at = ?
+               WHERE id = ? AND status = 'leased' AND lease_owner = ?`,
+              iso(retryAt), error, iso(now), id, owner,
+            )
+      return r.changes > 0
+    },
+    async release(owner, ids) {
+      const idSql = ids === undefined ? '' : `AND id IN (${ids.map(() => '?').join(', ') || 'NULL'})`
+      const r = db.run(
+        `UPDATE jobs SET status = 'pending', attempts = MAX(attempts - 1, 0), lease_owner = NULL, lease_expires_at = NULL
+         WHERE status = 'leased' AND lease_owner = ? ${idSql}`,
+        owner, ...(ids ?? []),
+      )
+      return r.changes
+    },
+    async list(filter = {}) {
+      const where: string[] = []
+      const params: unknown[] = []
+      if (filter.instanceId !== undefined) {
+        where.push('instance_id = ?')
+        params.push(filter.instanceId)
+      }
+      if (filter.ticketId !== undefined) {
+        where.push('ticket_id = ?')
+        params.push(filter.ticketId)
+      }
+      if (filter.status !== undefined) {
+        where.push('status = ?')
+        params.push(filter.status)
+      }
+      const sql = `SELECT * FROM jobs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`
+      return db.all<JobRecord>(sql, ...params).map(toJob)
+    },
+    async counts() {
+      const out: Record<Job['status'], number> = { pending: 0, leased: 0, done: 0, failed: 0 }
+      for (const r of db.all<{ status: Job['status']; n: number }>('SELECT status, COUNT(*) AS n FROM jobs GROUP BY status')) {
+        out[r.status] = r.n
+      }
+      return out
+    },
+    async nextRunAt() {
+      return db.one<{ run_at: string }>(`SELECT run_at FROM jobs WHERE status = 'pending' ORDER BY run_at LIMIT 1`)?.run_at
+    },
+  }
+}

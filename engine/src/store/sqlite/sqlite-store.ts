@@ -1,0 +1,119 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import Database from 'better-sqlite3'
+import { AblaufError } from '@ablauf/sdk/errors'
+import type { Store, StoreHealth, StoreTx, TransactionOptions } from '../store-port.js'
+import { AsyncMutex } from './async-mutex.js'
+import { sqliteTargetRepo, sqliteTokenRepo } from './sqlite-admin-repos.js'
+import { sqliteEmailRepo, sqliteHistoryRepo } from './sqlite-history-repo.js'
+import { sqliteInstanceRepo } from './sqlite-instance-repo.js'
+import { sqliteJobRepo } from './sqlite-job-repo.js'
+import { appliedCount, migrate } from './sqlite-migrate.js'
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.js'
+import { sqliteProcessRepo } from './sqlite-process-repo.js'
+import { sqliteTaskRepo } from './sqlite-task-repo.js'
+import { sqliteTicketRepo } from './sqlite-ticket-repo.js'
+import { StatementCache } from './statement-cache.js'
+
+/** Options of {@link openSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** The database file (created when missing). */
+  path: string
+  /** How long a statement waits for another process's lock, in ms. */
+  busyTimeoutMs?: number
+  /** Timestamp recorded for applied migrations. */
+  now?: () => Date
+}
+
+/** The SQLite adapter of the {@link Store} port, plus SQLite-only maintenance. */
+export interface SqliteStore extends Store {
+  /** Folds the WAL into the main file (`PRAGMA wal_checkpoint(TRUNCATE)`). */
+  checkpoint(): Promise<void>
+  readonly path: string
+}
+
+/**
+ * Opens (and migrates) a SQLite store: WAL, busy timeout, foreign keys. better-sqlite3 is synchronous,
+ * so each async `transaction()` is one BEGIN IMMEDIATE … COMMIT, and transactions are serialised by an
+ * in-process mutex (one connection).
+ */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const db = new Database(options.path)
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`)
+    db.pragma('foreign_keys = ON')
+    db.pragma('synchronous = NORMAL')
+    migrate(db, SQLITE_MIGRATIONS, (options.now?.() ?? new Date()).toISOString())
+  } catch (err) {
+    db.close()
+    throw err
+  }
+  const cache = new StatementCache(db)
+  const mutex = new AsyncMutex()
+  const inTx = new AsyncLocalStorage<true>()
+  let closed = false
+
+  const makeTx = (callbacks: (() => void)[]): StoreTx => ({
+    tickets: sqliteTicketRepo(cache),
+    instances: sqliteInstanceRepo(cache),
+    userTasks: sqliteTaskRepo(cache),
+    jobs: sqliteJobRepo(cache),
+    history: sqliteHistoryRepo(cache),
+    emails: sqliteEmailRepo(cache),
+    processes: sqliteProcessRepo(cache),
+    target: sqliteTargetRepo(cache),
+    tokens: sqliteTokenRepo(cache),
+    afterCommit: (cb) => {
+      callbacks.push(cb)
+    },
+  })
+
+  const guard = (): void => {
+    if (closed) throw new AblaufError('ENGINE_UNAVAILABLE', 'the store is closed')
+    if (inTx.getStore() === true) throw new AblaufError('INTERNAL', 'nested store transaction: pass the outer tx down instead')
+  }
+
+  return {
+    path: options.path,
+    async transaction<T>(fn: (tx: StoreTx) => Promise<T>, txOptions: TransactionOptions = {}): Promise<T> {
+      guard()
+      const callbacks: (() => void)[] = []
+      const result = await mutex.run(async () => {
+        if (closed) throw new AblaufError('ENGINE_UNAVAILABLE', 'the store is closed')
+        db.exec(txOptions.readOnly === true ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE')
+        try {
+          const value = await inTx.run(true, () => fn(makeTx(callbacks)))
+          db.exec('COMMIT')
+          return value
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK')
+          throw err
+        }
+      })
+      for (const cb of callbacks) cb()
+      return result
+    },
+    async health(): Promise<StoreHealth> {
+      if (closed) return { ok: false, migrationsApplied: 0, migrationsKnown: SQLITE_MIGRATIONS.length, message: 'store closed' }
+      try {
+        const applied = appliedCount(db)
+        const ok = applied === SQLITE_MIGRATIONS.length
+        return { ok, migrationsApplied: applied, migrationsKnown: SQLITE_MIGRATIONS.length, ...(ok ? {} : { message: 'migrations pending' }) }
+      } catch (err) {
+        return { ok: false, migrationsApplied: 0, migrationsKnown: SQLITE_MIGRATIONS.length, message: String(err) }
+      }
+    },
+    async checkpoint() {
+      await mutex.run(async () => {
+        db.pragma('wal_checkpoint(TRUNCATE)')
+      })
+    },
+    async close() {
+      if (closed) return
+      await mutex.run(async () => {
+        closed = true
+        db.close()
+      })
+    },
+  }
+}

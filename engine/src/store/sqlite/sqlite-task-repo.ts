@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import type { UserTaskRepo } from '../store-port.js'
+import type { TaskFilter, UserTaskRow } from '../store-rows.js'
+import type { StatementCache } from './statement-cache.js'
+import { readJson, writeJson } from './stored-json.js'
+
+const dialogsSchema = z.array(z.object({ id: z.string(), interface: z.array(z.enum(['agent', 'customer'])) }))
+
+interface TaskRecord {
+  id: string
+  instance_id: string
+  ticket_id: string
+  process_id: string
+  version: string
+  activity: string
+  dialogs: string
+  status: UserTaskRow['status']
+  test: number
+  opened_at: string
+  closed_at: string | null
+}
+
+function toTask(r: TaskRecord): UserTaskRow {
+  return {
+    id: r.id,
+    instanceId: r.instance_id,
+    ticketId: r.ticket_id,
+    processId: r.process_id,
+    version: r.version,
+    activity: r.activity,
+    dialogs: readJson(dialogsSchema, r.dialogs, `dialogs of task ${r.id}`),
+    status: r.status,
+    test: r.test === 1,
+    openedAt: r.opened_at,
+    closedAt: r.closed_at,
+  }
+}
+
+/** The SQLite user-task repository. */
+export function sqliteTaskRepo(db: StatementCache): UserTaskRepo {
+  const getSync = (id: string): UserTaskRow | undefined => {
+    const r = db.one<TaskRecord>('SELECT * FROM user_tasks WHERE id = ?', id)
+    return r === undefined ? undefined : toTask(r)
+  }
+  return {
+    async open(t) {
+      const forAgent = t.dialogs.some((d) => d.interface.includes('agent'))
+      const forCustomer = t.dialogs.some((d) => d.interface.includes('customer'))
+      db.run(
+        `INSERT INTO user_tasks (id, instance_id, ticket_id, process_id, version, activity, dialogs, for_agent, for_customer,
+           status, test, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        t.id, t.instanceId, t.ticketId, t.processId, t.version, t.activity, writeJson(t.dialogs), forAgent ? 1 : 0,
+        forCustomer ? 1 : 0, t.test ? 1 : 0, t.openedAt,
+      )
+      return { ...t, status: 'open', closedAt: null }
+    },
+    async close(instanceId, activity, now) {
+      db.run(
+        `UPDATE user_tasks SET status = 'closed', closed_at = ? WHERE instance_id = ? AND activity = ? AND status = 'open'`,
+        now, instanceId, activity,
+      )
+    },
+    async get(id) {
+      return getSync(id)
+    },
+    async listOpen(filter: TaskFilter = {}) {
+      const where = [`t.status = 'open'`]
+      const params: unknown[] = []
+      if (filter.interface === 'agent') where.push('t.for_agent = 1')
+      if (filter.interface === 'customer') where.push('t.for_customer = 1')
+      if (filter.queues !== undefined) {
+        if (filter.queues.length === 0) return []
+        where.push(`k.queue IN (${filter.queues.map(() => '?').join(', ')})`)
+        params.push(...filter.queues)
+      }
+      if (filter.customerUser !== undefined) {
+        where.push('k.customer_user = ?')
+        params.push(filter.customerUser)
+      }
+      if (filter.ticketId !== undefined) {
+        where.push('t.ticket_id = ?')
+        params.push(filter.ticketId)
+      }
+      if (filter.instanceId !== undefined) {
+        where.push('t.instance_id = ?')
+        params.push(filter.instanceId)
+      }
+      const sql = `SELECT t.* FROM user_tasks t JOIN tickets k ON k.id = t.ticket_id
+                   WHERE ${where.join(' AND ')} ORDER BY t.opened_at, t.rowid LIMIT ?`
+      return db.all<TaskRecord>(sql, ...params, filter.limit ?? 1000).map(toTask)
+    },
+  }
+}

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { fieldValueSchema } from '@ablauf/sdk/definition'
+import { AblaufError } from '@ablauf/sdk/errors'
+import type { TicketChanges } from '@ablauf/sdk/runtime'
+import type { TicketRepo } from '../store-port.js'
+import type { Article, NewTicket, Ticket, TicketFilter, TicketLink } from '../store-rows.js'
+import type { StatementCache } from './statement-cache.js'
+import { readJson, writeJson } from './stored-json.js'
+
+const dynamicFieldsSchema = z.record(z.string(), fieldValueSchema)
+
+interface TicketRecord {
+  id: string
+  number: string
+  title: string
+  queue: string
+  state: string
+  priority: string
+  type: string | null
+  service: string | null
+  sla: string | null
+  owner: string | null
+  responsible: string | null
+  customer_user: string | null
+  customer_id: string | null
+  lock: 'lock' | 'unlock'
+  pending_time: string | null
+  dynamic_fields: string
+  test: number
+  created_at: string
+  updated_at: string
+}
+
+interface ArticleRecord {
+  id: number
+  ticket_id: string
+  subject: string
+  body: string
+  channel: Article['channel']
+  visible_for_customer: number
+  sender_type: Article['senderType']
+  content_type: Article['contentType']
+  created_at: string
+  created_by: string | null
+}
+
+interface LinkRecord {
+  source_ticket_id: string
+  target_ticket_id: string
+  type: TicketLink['type']
+  created_at: string
+}
+
+/** Ticket field name → column. */
+const COLUMNS = {
+  Title: 'title',
+  Queue: 'queue',
+  State: 'state',
+  Priority: 'priority',
+  Type: 'type',
+  Service: 'service',
+  SLA: 'sla',
+  Owner: 'owner',
+  Responsible: 'responsible',
+  CustomerUser: 'customer_user',
+  CustomerID: 'customer_id',
+  Lock: 'lock',
+  PendingTime: 'pending_time',
+} as const satisfies Record<keyof TicketChanges['fields'], string>
+
+function toTicket(r: TicketRecord): Ticket {
+  return {
+    id: r.id,
+    number: r.number,
+    Title: r.title,
+    Queue: r.queue,
+    State: r.state,
+    Priority: r.priority,
+    Type: r.type,
+    Service: r.service,
+    SLA: r.sla,
+    Owner: r.owner,
+    Responsible: r.responsible,
+    CustomerUser: r.customer_user,
+    CustomerID: r.customer_id,
+    Lock: r.lock,
+    PendingTime: r.pending_time,
+    DynamicField: readJson(dynamicFieldsSchema, r.dynamic_fields, `dynamic fields of ticket ${r.id}`),
+    test: r.test === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }
+}
+
+function toArticle(r: ArticleRecord): Article {
+  return {
+    id: r.id,
+    ticketId: r.ticket_id,
+    subject: r.subject,
+    body: r.body,
+    channel: r.channel,
+    visibleForCustomer: r.visible_for_customer === 1,
+    senderType: r.sender_type,
+    contentType: r.content_type,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  }
+}
+
+/** Znuny-style ticket number: date + a running counter, e.g. `2025112710000042`. */
+function ticketNumber(now: string, n: number): string {
+  return `${now.slice(0, 10).replaceAll('-', '')}${10_000_000 + n}`
+}
+
+/** The SQLite ticket repository. */
+export function sqliteTicketRepo(db: StatementCache): TicketRepo {
+  const getSync = (id: string): Ticket | undefined => {
+    const r = db.one<TicketRecord>('SELECT * FROM tickets WHERE id = ?', id)
+    return r === undefined ? undefined : toTicket(r)
+  }
+  return {
+    async create(input: NewTicket) {
+      db.run(`INSERT INTO counters (name, value) VALUES ('ticket', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1`)
+      const n = db.one<{ value: number }>(`SELECT value FROM counters WHERE name = 'ticket'`)?.value ?? 1
+      const id = randomUUID()
+      db.run(
+        `INSERT INTO tickets (id, number, title, queue, state, priority, type, service, sla, owner, responsible,
+           customer_user, customer_id, lock, pending_time, dynamic_fields, test, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        id, ticketNumber(input.now, n), input.Title, input.Queue, input.State, input.Priority, input.Type ?? null,
+        input.Service ?? null, input.SLA ?? null, input.Owner ?? null, input.Responsible ?? null,
+        input.CustomerUser ?? null, input.CustomerID ?? null, input.Lock ?? 'unlock', input.PendingTime ?? null,
+        writeJson(dropNulls(input.DynamicField ?? {})), input.test === true ? 1 : 0, input.now, input.now,
+      )
+      const created = getSync(id)
+      if (created === undefined) throw new AblaufError('INTERNAL', 'ticket vanished after insert')
+      return created
+    },
+    async get(id) {
+      return getSync(id)
+    },
+    async getForUpdate(id) {
+      // BEGIN IMMEDIATE already holds the database's write lock.
+      return getSync(id)
+    },
+    async getByNumber(number) {
+      const r = db.one<TicketRecord>('SELECT * FROM tickets WHERE number = ?', number)
+      return r === undefined ? undefined : toTicket(r)
+    },
+    async list(filter: TicketFilter = {}) {
+      const where: string[] = []
+      const params: unknown[] = []
+      if (filter.queues !== undefined) {
+        if (filter.queues.length === 0) return []
+        where.push(`queue IN (${filter.queues.map(() => '?').join(', ')})`)
+        params.push(...filter.queues)
+      }
+      if (filter.customerUser !== undefined) {
+        where.push('customer_user = ?')
+        params.push(filter.customerUser)
+      }
+      const sql = `SELECT * FROM tickets ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+                   ORDER BY created_at DESC, rowid DESC LIMIT ?`
+      return db.all<TicketRecord>(sql, ...params, filter.limit ?? 1000).map(toTicket)
+    },
+    async update(id, changes, now) {
+      const current = getSync(id)
+      if (current === undefined) throw new AblaufError('NOT_FOUND', `ticket "${id}" does not exist`)
+      const sets: string[] = []
+      const params: unknown[] = []
+      for (const [field, column] of Object.entries(COLUMNS)) {
+        const value = (changes.fields as Record<string, unknown>)[field]
+        if (value === undefined) continue
+        sets.push(`${column} = ?`)
+        params.push(value)
+      }
+      const dynamic = dropNulls({ ...current.DynamicField, ...changes.dynamicFields })
+      sets.push('dynamic_fields = ?', 'updated_at = ?')
+      params.push(writeJson(dynamic), now, id)
+      db.run(`UPDATE tickets SET ${sets.join(', ')} WHERE id = ?`, ...params)
+      const updated = getSync(id)
+      if (updated === undefined) throw new AblaufError('INTERNAL', 'ticket vanished after update')
+      return updated
+    },
+    async addArticle(a) {
+      const r = db.run(
+        `INSERT INTO articles (ticket_id, subject, body, channel, visible_for_customer, sender_type, content_type, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        a.ticketId, a.subject, a.body, a.channel, a.visibleForCustomer ? 1 : 0, a.senderType, a.contentType, a.createdAt, a.createdBy,
+      )
+      return { ...a, id: Number(r.lastInsertRowid) }
+    },
+    async listArticles(ticketId) {
+      return db.all<ArticleRecord>('SELECT * FROM articles WHERE ticket_id = ? ORDER BY id', ticketId).map(toArticle)
+    },
+    async addLink(link) {
+      db.run(
+        `INSERT INTO ticket_links (source_ticket_id, target_ticket_id, type, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        link.sourceTicketId, link.targetTicketId, link.type, link.createdAt,
+      )
+    },
+    async listLinks(ticketId) {
+      return db
+        .all<LinkRecord>(
+          'SELECT * FROM ticket_links WHERE source_ticket_id = ? OR target_ticket_id = ? ORDER BY created_at, rowid',
+          ticketId, ticketId,
+        )
+        .map((r) => ({ sourceTicketId: r.source_ticket_id, targetTicketId: r.target_ticket_id, type: r.type, createdAt: r.created_at }))
+    },
+  }
+}
+
+/** A cleared dynamic field is absent, not stored as null. */
+function dropNulls<V>(values: Record<string, V | null>): Record<string, V> {
+  const out: Record<string, V> = {}
+  for (const [k, v] of Object.entries(values)) if (v !== null) out[k] = v
+  return out
+}
