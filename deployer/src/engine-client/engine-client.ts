@@ -1,0 +1,95 @@
+import type { ProcessDefinition } from '@ablauf/sdk/definition'
+import { engineRequest, type EngineHttpOptions } from './engine-http.js'
+import {
+  deployedProcessSummarySchema,
+  deploymentSchema,
+  instanceSchema,
+  listOf,
+  oneOf,
+  processVersionSchema,
+  type DeployedProcessSummary,
+  type Deployment,
+  type InstanceSummary,
+  type ProcessVersion,
+} from './engine-schemas.js'
+
+/** Where a deployment comes from (DESIGN.md: `source: { commit, ref, author }`). */
+export interface DeploymentSource {
+  commit: string
+  ref: string
+  author: string
+}
+
+/** The body of `POST /api/v1/deployments`. */
+export interface DeploymentRequest {
+  definitions: ProcessDefinition[]
+  source: DeploymentSource
+  /** The latest deployment id the plan was made against; a stale one is answered with VERSION_CONFLICT. */
+  basedOn?: string | null
+  dryRun?: boolean
+}
+
+/** The engine's deployment API as the deployer uses it. */
+export interface EngineClient {
+  readonly baseUrl: string
+  listProcesses(): Promise<DeployedProcessSummary[]>
+  getVersion(processId: string, version: number): Promise<ProcessVersion>
+  listInstances(filter: { process?: string; state?: string }): Promise<InstanceSummary[]>
+  listDeployments(): Promise<Deployment[]>
+  /** The newest deployment, or null when nothing was ever deployed. */
+  latestDeployment(): Promise<Deployment | null>
+  deploy(request: DeploymentRequest): Promise<Deployment>
+}
+
+export type EngineClientOptions = EngineHttpOptions
+
+/**
+ * An HTTP client of the engine. Unreachable engines are retried with bounded backoff and then fail with
+ * `ENGINE_UNAVAILABLE`; error envelopes become `AblaufError`s with the engine's code (`VERSION_CONFLICT`, …).
+ *
+ * @example
+ * ```ts
+ * const engine = createEngineClient({ baseUrl: 'http://127.0.0.1:8080', token, logger })
+ * const processes = await engine.listProcesses()
+ * ```
+ */
+export function createEngineClient(options: EngineClientOptions): EngineClient {
+  const processes = listOf(deployedProcessSummarySchema, ['processes'])
+  const instances = listOf(instanceSchema, ['instances'])
+  const deployments = listOf(deploymentSchema, ['deployments'])
+  const version = oneOf(processVersionSchema, 'version')
+  const deployment = oneOf(deploymentSchema, 'deployment')
+  const listDeployments = (): Promise<Deployment[]> =>
+    engineRequest(options, { method: 'GET', path: '/api/v1/deployments', schema: deployments })
+  return {
+    baseUrl: options.baseUrl,
+    listProcesses: () => engineRequest(options, { method: 'GET', path: '/api/v1/processes', schema: processes }),
+    getVersion: (processId, v) =>
+      engineRequest(options, {
+        method: 'GET',
+        path: `/api/v1/processes/${encodeURIComponent(processId)}/versions/${v}`,
+        schema: version,
+      }),
+    listInstances: (filter) =>
+      engineRequest(options, {
+        method: 'GET',
+        path: '/api/v1/instances',
+        query: { process: filter.process, state: filter.state },
+        schema: instances,
+      }),
+    listDeployments,
+    latestDeployment: async () => newest(await listDeployments()),
+    deploy: (request) =>
+      engineRequest(options, { method: 'POST', path: '/api/v1/deployments', body: request, schema: deployment }),
+  }
+}
+
+/** The newest deployment by `createdAt` (the engine lists newest first; this does not rely on it). */
+function newest(list: Deployment[]): Deployment | null {
+  let best: Deployment | null = null
+  for (const d of list) {
+    if (best === null) best = d
+    else if (d.createdAt !== undefined && best.createdAt !== undefined && d.createdAt > best.createdAt) best = d
+  }
+  return best
+}

@@ -1,0 +1,8 @@
+export { diffProcesses, type DiffContext } from './diff-processes.js'
+export { diffDefinitions } from './semantic-diff.js'
+export { readDeployedState, groupRunning, type DeployedState } from './deployed-state.js'
+export { renderPlanText } from './render-text.js'
+export { renderPlanMarkdown, type MarkdownOptions } from './render-markdown.js'
+export { renderPlanJson } from './render-json.js'
+export { summaryLine } from './change-text.js'
+export { hasChanges, type DeployedProcess, type DesiredProcess, type Plan, type PlanStep, type PlanSummary, type RunningInstances, type SemanticChange } from './plan-types.js'
