@@ -71,7 +71,7 @@ type BuiltInScalar = {
  */
 export type FieldScalar<F extends FieldRef> = F extends TicketField
   ? BuiltInScalar[F]
-  : F extends `DynamicField_${infer N}`
+  : F extends `DynamicField_${infer N extends DynamicFieldKey}`
     ? DynamicFieldScalar<RegisteredTarget['dynamicFields'][N]>
     : never
 

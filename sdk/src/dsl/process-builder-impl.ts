@@ -30,6 +30,15 @@ import type { ScriptName, WebServiceName } from './register.js'
  */
 export const PROCESS_BUILDER: unique symbol = Symbol.for('ablauf.processBuilder')
 
+/** A deep copy of plain data, so later changes to the caller's objects cannot reach the draft. */
+function copyPlain<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => copyPlain(v)) as T
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyPlain(v)])) as T
+  }
+  return value
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value)
@@ -51,7 +60,7 @@ export class ProcessBuilderImpl {
   }
 
   static create(id: string, options: ProcessOptions): ProcessBuilderImpl {
-    return new ProcessBuilderImpl({ id, options: structuredClone(options), activities: [], transitions: [] })
+    return new ProcessBuilderImpl({ id, options: copyPlain(options), activities: [], transitions: [] })
   }
 
   script(id: string, options: ScriptActivityOptions<ScriptName>): ProcessBuilderImpl {
@@ -79,7 +88,7 @@ export class ProcessBuilderImpl {
   }
 
   transition(from: string, to: string, options: TransitionOptions = {}): ProcessBuilderImpl {
-    const transition: TransitionDraft = { from, to, ...structuredClone(options) }
+    const transition: TransitionDraft = { from, to, ...copyPlain(options) }
     return new ProcessBuilderImpl({ ...this.#draft, transitions: [...this.#draft.transitions, transition] })
   }
 
