@@ -1,0 +1,45 @@
+import type { ProcessDefinition } from '@ablauf/sdk/definition'
+import { isAblaufError } from '@ablauf/sdk/errors'
+import type { Logger } from 'pino'
+import type { Deployment, DeploymentSource, EngineClient } from '../engine-client/index.js'
+import { hasChanges, planAgainstEngine, type Plan } from '../plan/index.js'
+
+/** What applying did. */
+export type ApplyOutcome =
+  | { status: 'unchanged'; plan: Plan; attempts: number }
+  | { status: 'deployed'; plan: Plan; deployment: Deployment; attempts: number }
+
+export interface ApplyOptions {
+  engine: EngineClient
+  definitions: readonly ProcessDefinition[]
+  source: DeploymentSource
+  logger: Logger
+  /** A plan already made against the engine (reused for the first attempt). */
+  plan?: Plan
+}
+
+/**
+ * Deploys `definitions` atomically with `basedOn` = the deployment the plan was made against. When the
+ * engine answers VERSION_CONFLICT (someone deployed in between) it re-plans once and retries; a second
+ * conflict is thrown. Nothing is posted when the plan has no changes.
+ */
+export async function applyDefinitions(options: ApplyOptions): Promise<ApplyOutcome> {
+  const log = options.logger
+  let plan = options.plan ?? (await planAgainstEngine(options.engine, options.definitions))
+  for (let attempt = 1; ; attempt++) {
+    if (!hasChanges(plan)) return { status: 'unchanged', plan, attempts: attempt }
+    try {
+      const deployment = await options.engine.deploy({
+        definitions: [...options.definitions],
+        source: options.source,
+        basedOn: plan.basedOn,
+      })
+      log.info({ deploymentId: deployment.id, commit: options.source.commit, ...plan.summary }, 'deployed')
+      return { status: 'deployed', plan, deployment, attempts: attempt }
+    } catch (err) {
+      if (!isAblaufError(err, 'VERSION_CONFLICT') || attempt >= 2) throw err
+      log.warn({ basedOn: plan.basedOn }, 'deployment conflict, planning again')
+      plan = await planAgainstEngine(options.engine, options.definitions)
+    }
+  }
+}
