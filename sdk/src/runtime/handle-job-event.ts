@@ -1,4 +1,4 @@
-import type { ProcessEvent, Waiting } from './runtime-types.js'
+import type { ProcessEvent, TicketChanges, Waiting } from './runtime-types.js'
 import { raiseIncident } from './raise-incident.js'
 import { leaveActivity } from './run-chain.js'
 import { serviceOutcome } from './service-outcome.js'
@@ -36,7 +36,7 @@ export function handleJobEvent(ctx: StepContext, event: JobEvent): void {
   switch (event.type) {
     case 'script.completed': {
       const script = activity.kind === 'script' ? activity.script : activity.id
-      let changes
+      let changes: TicketChanges
       try {
         changes = changesFromValues(event.updates)
       } catch (err) {

@@ -4,7 +4,14 @@ import type { TicketChanges, TicketSnapshot } from './runtime-types.js'
 
 type BuiltInField = keyof TicketChanges['fields']
 
-/** One field that changed value, for `field.changed` history rows. */
+/**
+ * One field that changed value, for `field.changed` history rows.
+ *
+ * @example
+ * ```ts
+ * const change: FieldChange = { field: 'DynamicField_Category', from: null, to: 'hardware' }
+ * ```
+ */
 export interface FieldChange {
   field: string
   from: FieldValue
@@ -47,6 +54,12 @@ function isBuiltInField(field: string): field is BuiltInField {
 /**
  * Field values by Znuny name (`Title`, `DynamicField_X`) as ticket changes. Built-in fields take text
  * or `null`; anything else is a caller's mistake (`BAD_REQUEST`).
+ *
+ * @example
+ * ```ts
+ * changesFromValues({ Queue: 'Hardware', DynamicField_Category: 'hardware' })
+ * // { fields: { Queue: 'Hardware' }, dynamicFields: { Category: 'hardware' } }
+ * ```
  */
 export function changesFromValues(values: Record<string, FieldValue>): TicketChanges {
   const changes: TicketChanges = { fields: {}, dynamicFields: {} }
@@ -72,12 +85,21 @@ export function changesFromValues(values: Record<string, FieldValue>): TicketCha
   return changes
 }
 
-/** True when the changes change nothing at all (no keys). */
+/** True when the changes name at least one field. */
 export function hasChanges(changes: TicketChanges): boolean {
   return Object.keys(changes.fields).length > 0 || Object.keys(changes.dynamicFields).length > 0
 }
 
-/** A new ticket with `changes` applied, and the fields whose value actually changed. */
+/**
+ * A new ticket with `changes` applied (the input is not touched), and the fields whose value really
+ * changed — what the engine's ticket store does with a `ticket.update` effect.
+ *
+ * @example
+ * ```ts
+ * const { ticket: next, changed } = applyChanges(ticket, effect.changes)
+ * changed // [{ field: 'Queue', from: 'Service Desk', to: 'Hardware' }]
+ * ```
+ */
 export function applyChanges(ticket: TicketSnapshot, changes: TicketChanges): { ticket: TicketSnapshot; changed: FieldChange[] } {
   const changed: FieldChange[] = []
   const next: TicketSnapshot = { ...ticket, DynamicField: { ...ticket.DynamicField } }

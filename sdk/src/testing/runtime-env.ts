@@ -1,6 +1,13 @@
 import type { Person, RuntimeEnv } from '../runtime/runtime-types.js'
 
-/** The parts of a target snapshot a runtime env needs; a whole `TargetSnapshot` fits. */
+/**
+ * The parts of a target snapshot a runtime env needs; a whole `TargetSnapshot` fits.
+ *
+ * @example
+ * ```ts
+ * const people: RuntimeEnvSource = { users: [{ login: 'jdoe', email: 'john@example.com' }] }
+ * ```
+ */
 export interface RuntimeEnvSource {
   users?: ReadonlyArray<{ login: string; firstName?: string; lastName?: string; email?: string }>
   customerUsers?: ReadonlyArray<{ login: string; customerId: string; firstName?: string; lastName?: string; email?: string }>

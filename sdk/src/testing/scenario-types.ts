@@ -6,10 +6,25 @@ import type { TicketInput } from './ticket-snapshot.js'
 /** What `simulate()` accepts as a process: a definition, hand-written JSON, or a builder (`.toDefinition()`). */
 export type ProcessSource = ProcessDefinition | ProcessDefinitionInput | { toDefinition(): ProcessDefinition }
 
-/** A script's result: field updates by Znuny name (`DynamicField_Category`, `Priority`), or a failure. */
+/**
+ * A script's result: field updates by Znuny name (`DynamicField_Category`, `Priority`), or a failure.
+ *
+ * @example
+ * ```ts
+ * const ok: ScriptReply = { DynamicField_Category: 'hardware' }
+ * const failed: ScriptReply = { error: 'classifier unavailable' }
+ * ```
+ */
 export type ScriptReply = Record<string, FieldValue> | { error: string }
 
-/** A script stub: a fixed reply, or one computed from the script's params and the ticket (throwing fails the script). */
+/**
+ * A script stub: a fixed reply, or one computed from the script's params and the ticket (throwing fails the script).
+ *
+ * @example
+ * ```ts
+ * const classify: ScriptStub = ({ ticket }) => ({ DynamicField_Category: /vpn/i.test(ticket.Title) ? 'network' : 'other' })
+ * ```
+ */
 export type ScriptStub = ScriptReply | ((call: { params: Record<string, JsonValue>; ticket: TicketSnapshot }) => ScriptReply)
 
 /** A web service's answer, or a transport failure such as `{ error: 'TIMEOUT' }`. */
@@ -25,10 +40,27 @@ export interface ServiceCall {
   call: number
 }
 
-/** A service stub: one reply for every call, a sequence (the last repeats), or a function. */
+/**
+ * A service stub: one reply for every call, a sequence (the last repeats), or a function. Transport
+ * failures (`{ error }`) are retried up to the activity's `retries`; HTTP answers are judged by `failOn`.
+ *
+ * @example
+ * ```ts
+ * const flaky: ServiceStub = [{ error: 'TIMEOUT' }, { status: 200, body: { status: 'valid' } }]
+ * const echo: ServiceStub = ({ request }) => ({ status: 200, body: { serial: request['body.serial'] ?? null } })
+ * ```
+ */
 export type ServiceStub = ServiceReply | ServiceReply[] | ((call: ServiceCall) => ServiceReply)
 
-/** Submit a dialog of a user task. `activity` defaults to the one open task; `dialog` to the activity's matching dialog. */
+/**
+ * Submit a dialog of a user task. `activity` defaults to the one open task; `dialog` to the first of
+ * the activity's dialogs that shows every submitted field.
+ *
+ * @example
+ * ```ts
+ * const input: SubmitInput = { activity: 'confirm', values: { DynamicField_Category: 'hardware' }, article: { subject: 'OK', body: 'Checked' }, as: 'jdoe' }
+ * ```
+ */
 export interface SubmitInput {
   activity?: string
   dialog?: string
@@ -38,14 +70,34 @@ export interface SubmitInput {
   as?: string | Actor
 }
 
-/** One scripted step of a scenario. */
+/**
+ * One scripted step of a scenario, for stories written as data.
+ *
+ * @example
+ * ```ts
+ * const steps: SimulationStep[] = [{ submit: { activity: 'confirm', values: { DynamicField_Category: 'hardware' } } }, { update: { fields: { State: 'open' } } }, { retry: true }]
+ * ```
+ */
 export type SimulationStep =
   | { submit: SubmitInput }
   | { update: { fields: Record<string, FieldValue> } }
   | { retry: true }
   | { cancel: { reason?: string } | true }
 
-/** The world a process runs in during a test. */
+/**
+ * The world a process runs in during a test: the ticket, stubs for scripts and web services, the
+ * sub-processes it may start, and the people placeholders name.
+ *
+ * @example
+ * ```ts
+ * const scenario: Scenario = {
+ *   ticket: { Title: 'Laptop broken', Queue: 'Service Desk', CustomerUser: 'jane' },
+ *   scripts: { 'classify-by-keywords': { DynamicField_Category: 'hardware' } },
+ *   services: { 'ERP/WarrantyLookup': { status: 200, body: { status: 'valid' } } },
+ *   target: { customerUsers: [{ login: 'jane', customerId: 'ACME', email: 'jane@acme.example' }] },
+ * }
+ * ```
+ */
 export interface Scenario {
   /** The ticket the process starts on; see `createTicketSnapshot` for defaults. */
   ticket?: TicketInput

@@ -4,6 +4,11 @@ import type { TicketSnapshot } from '../runtime/runtime-types.js'
 /**
  * A ticket as a test describes it: any snapshot fields, dynamic fields either as `DynamicField: {…}`
  * or flat as `DynamicField_<Name>` (the way conditions and dialogs name them).
+ *
+ * @example
+ * ```ts
+ * const ticket: TicketInput = { Title: 'Laptop broken', DynamicField_Serial: 'SN-1' }
+ * ```
  */
 export type TicketInput = Partial<TicketSnapshot> & { [field: `DynamicField_${string}`]: FieldValue }
 
