@@ -43,13 +43,14 @@ export const dynamicFieldNameSchema = z
   .string()
   .regex(/^[A-Za-z0-9]+$/, 'a dynamic field name has letters and digits only (Znuny\'s rule)')
 
-export const fieldNameSchema = z.union([
-  z.enum(TICKET_FIELDS),
-  z.templateLiteral([DYNAMIC_FIELD_PREFIX, z.string().regex(/^[A-Za-z0-9]+$/)]),
-]) as z.ZodType<FieldName>
+/** A field name: a built-in ticket field or `DynamicField_<Name>`. */
+export const fieldNameSchema = z.union(
+  [z.enum(TICKET_FIELDS), z.templateLiteral([DYNAMIC_FIELD_PREFIX, z.string().regex(/^[A-Za-z0-9]+$/)])],
+  { error: `use a ticket field (${TICKET_FIELDS.join(', ')}) or DynamicField_<Name> with letters and digits only` },
+) as z.ZodType<FieldName>
 
 /** A scalar a condition compares with; dates are ISO 8601 strings. */
-export const scalarSchema = z.union([z.string(), z.number(), z.boolean()])
+export const scalarSchema = z.union([z.string(), z.number(), z.boolean()], { error: 'expected a string, a number or a boolean' })
 export type Scalar = z.infer<typeof scalarSchema>
 
 /** A field value as stored on a ticket (Multiselect holds a list). */
