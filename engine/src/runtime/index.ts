@@ -1,0 +1,2 @@
+export { createProcessRuntime, type ExecutorRuntime } from './process-runtime.js'
+export type { JobResultEvent, ProcessRuntimeOptions } from './runtime-options.js'
