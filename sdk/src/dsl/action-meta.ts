@@ -13,7 +13,14 @@ export interface ActionMeta {
   name?: string
 }
 
-/** The action of type `T`, e.g. `ActionOf<'setQueue'>`. */
+/**
+ * The action of type `T`, e.g. `ActionOf<'setQueue'>`.
+ *
+ * @example
+ * ```ts
+ * const a: ActionOf<'setQueue'> = setQueue('Hardware')
+ * ```
+ */
 export type ActionOf<T extends TransitionAction['type']> = Extract<TransitionAction, { type: T }>
 
 /** Adds `name` only when given, so the plain value has no `undefined` keys. */

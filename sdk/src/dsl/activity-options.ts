@@ -4,17 +4,38 @@ import type { DialogInterface, FieldDisplay } from '../definition/dialog-schema.
 import type { FieldRef, FieldValueOf } from './field-types.js'
 import type { PriorityName, RegisteredTarget, QueueName, RoleName, ScriptName, ScriptParams, StateName, WebServiceName } from './register.js'
 
-/** Retry backoff as authors write it; omitted keys take the schema's defaults. */
+/**
+ * Retry backoff as authors write it; omitted keys take the schema's defaults.
+ *
+ * @example
+ * ```ts
+ * const b: BackoffInput = { initialMs: 500, factor: 3 }
+ * ```
+ */
 export type BackoffInput = z.input<typeof backoffSchema>
 
-/** What every activity may say about itself; `name` defaults to the humanised id. */
+/**
+ * What every activity may say about itself; `name` defaults to the humanised id.
+ *
+ * @example
+ * ```ts
+ * defineProcess('p', { name: 'P', start: { on: 'ticket.created' } }).wait('await-reply', { description: 'Until the customer answers' })
+ * ```
+ */
 export interface ActivityOptions {
   /** Shown to agents and in diagrams; default: the id humanised, `check-warranty` → `Check warranty`. */
   name?: string
   description?: string
 }
 
-/** A dialog field in full: display, default value, label, help, and for `Article` its channel. */
+/**
+ * A dialog field in full: display, default value, label, help, and for `Article` its channel.
+ *
+ * @example
+ * ```ts
+ * const f: DialogFieldOptions<'Queue'> = { display: 'hidden', default: 'Hardware' }
+ * ```
+ */
 export interface DialogFieldOptions<F extends FieldRef> {
   display: FieldDisplay
   /** Value used when hidden, pre-filled when shown. */
@@ -24,10 +45,24 @@ export interface DialogFieldOptions<F extends FieldRef> {
   article?: { channel?: 'Internal' | 'Phone' | 'Email' | 'Note'; visibleForCustomer?: boolean }
 }
 
-/** The fields of a dialog in display order: `'required'`, `'optional'`, `'hidden'` or the full form. */
+/**
+ * The fields of a dialog in display order: `'required'`, `'optional'`, `'hidden'` or the full form.
+ *
+ * @example
+ * ```ts
+ * const fields: DialogFields = { DynamicField_Category: 'required', Article: { display: 'optional', article: { channel: 'Phone' } } }
+ * ```
+ */
 export type DialogFields = { [F in FieldRef]?: FieldDisplay | DialogFieldOptions<F> }
 
-/** One dialog of a user task; `id` defaults to the activity id, then `<id>-2`, `<id>-3`, … */
+/**
+ * One dialog of a user task; `id` defaults to the activity id, then `<id>-2`, `<id>-3`, …
+ *
+ * @example
+ * ```ts
+ * const d: DialogOptions = { title: 'Confirm', interface: ['agent', 'customer'], fields: { Title: 'optional' } }
+ * ```
+ */
 export interface DialogOptions<D extends string = string> {
   id?: D
   title: string
@@ -43,17 +78,38 @@ export interface DialogOptions<D extends string = string> {
   permission?: RoleName
 }
 
-/** Options of `.user(id, …)`: one or more dialogs. */
+/**
+ * Options of `.user(id, …)`: one or more dialogs.
+ *
+ * @example
+ * ```ts
+ * const o: UserActivityOptions = { dialogs: [{ title: 'Confirm', fields: { Article: 'required' } }] }
+ * ```
+ */
 export interface UserActivityOptions<D extends string = string> extends ActivityOptions {
   dialogs: readonly [DialogOptions<D>, ...DialogOptions<D>[]]
 }
 
-/** Options of `.script(id, …)`; `params` is required when the script has required parameters. */
+/**
+ * Options of `.script(id, …)`; `params` is required when the script has required parameters.
+ *
+ * @example
+ * ```ts
+ * const o: ScriptActivityOptions<'classify-by-keywords'> = { script: 'classify-by-keywords', params: { source: 'Title' } }
+ * ```
+ */
 export type ScriptActivityOptions<S extends ScriptName> = ActivityOptions & { script: S } & ({} extends ScriptParams<S>
     ? { params?: ScriptParams<S> }
     : { params: ScriptParams<S> })
 
-/** Options of `.service(id, …)`: which invoker of which web service, and how to call it. */
+/**
+ * Options of `.service(id, …)`: which invoker of which web service, and how to call it.
+ *
+ * @example
+ * ```ts
+ * const o: ServiceActivityOptions<'ERP'> = { webService: 'ERP', invoker: 'WarrantyLookup', retries: 2 }
+ * ```
+ */
 export interface ServiceActivityOptions<W extends WebServiceName> extends ActivityOptions {
   webService: W
   // Spelled out rather than `InvokerName<W>`, so that error messages list the invokers.
@@ -70,7 +126,14 @@ export interface ServiceActivityOptions<W extends WebServiceName> extends Activi
   failOn?: { statuses?: readonly number[]; errorCodePath?: string; errorCodes?: readonly string[] }
 }
 
-/** Options of `.subprocess(id, …)`. */
+/**
+ * Options of `.subprocess(id, …)`.
+ *
+ * @example
+ * ```ts
+ * const o: SubprocessActivityOptions = { process: 'manager-approval', ticket: 'new', newTicket: { title: 'Approve', queue: 'Hardware' } }
+ * ```
+ */
 export interface SubprocessActivityOptions extends ActivityOptions {
   /** The id of the process to start. */
   process: string

@@ -2,7 +2,14 @@ import type { ArticleSpec } from '../definition/action-schema.js'
 import { compact, type ActionMeta, type ActionOf } from './action-meta.js'
 import type { EmailTemplateName } from './register.js'
 
-/** An article as authors write it: subject and body, the rest defaulted (an internal system note). */
+/**
+ * An article as authors write it: subject and body, the rest defaulted (an internal system note).
+ *
+ * @example
+ * ```ts
+ * const a: ArticleInput = { subject: 'Note', body: 'Checked', visibleForCustomer: true }
+ * ```
+ */
 export type ArticleInput = Pick<ArticleSpec, 'subject' | 'body'> & Partial<Omit<ArticleSpec, 'subject' | 'body'>>
 
 /** Fills an article's defaults: internal channel, not visible for the customer, sent by the system, plain text. */
@@ -31,7 +38,14 @@ export function addArticle(options: ArticleInput & ActionMeta): ActionOf<'addArt
 
 type Recipients = string | readonly string[]
 
-/** Options of {@link sendEmail}: a template of the target, or subject and body. */
+/**
+ * Options of {@link sendEmail}: a template of the target, or subject and body.
+ *
+ * @example
+ * ```ts
+ * const o: SendEmailOptions = { to: ['{{customer.Email}}'], template: 'ticket-closed' }
+ * ```
+ */
 export type SendEmailOptions = ActionMeta & {
   to: Recipients
   cc?: Recipients

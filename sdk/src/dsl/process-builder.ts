@@ -11,7 +11,14 @@ import type {
 import { PROCESS_BUILDER, ProcessBuilderImpl } from './process-builder-impl.js'
 import type { ScriptName, WebServiceName } from './register.js'
 
-/** How a process starts: on ticket creation (optionally when a condition holds) or manually. */
+/**
+ * How a process starts: on ticket creation (optionally when a condition holds) or manually.
+ *
+ * @example
+ * ```ts
+ * const start: StartOptions = { on: 'manual', dialog: 'request' }
+ * ```
+ */
 export type StartOptions<SA extends string = string, SD extends string = string> =
   | {
       on: 'ticket.created'
@@ -29,7 +36,14 @@ export type StartOptions<SA extends string = string, SD extends string = string>
       priority?: number
     }
 
-/** The options of {@link defineProcess}. */
+/**
+ * The options of {@link defineProcess}.
+ *
+ * @example
+ * ```ts
+ * const o: ProcessOptions = { name: 'Triage', state: 'active', start: { on: 'ticket.created' } }
+ * ```
+ */
 export interface ProcessOptions<SA extends string = string, SD extends string = string> {
   name: string
   description?: string
@@ -38,7 +52,14 @@ export interface ProcessOptions<SA extends string = string, SD extends string = 
   start: StartOptions<SA, SD>
 }
 
-/** Options of `.transition(from, to, …)`. */
+/**
+ * Options of `.transition(from, to, …)`.
+ *
+ * @example
+ * ```ts
+ * const o: TransitionOptions = { id: 'close', when: field('State').eq('closed successful'), actions: [setLock('unlock')] }
+ * ```
+ */
 export interface TransitionOptions {
   /** Default `<from>-to-<to>`, then `-2`, `-3`, … for repeats in declaration order. */
   id?: string

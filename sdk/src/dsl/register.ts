@@ -20,14 +20,28 @@ import type { DynamicFieldType } from '../target/target-schema.js'
  */
 export interface Register {}
 
-/** How a dynamic field appears in a registered target: its type and, for lists, its values. */
+/**
+ * How a dynamic field appears in a registered target: its type and, for lists, its values.
+ *
+ * @example
+ * ```ts
+ * const f: DynamicFieldTypes = { type: 'Dropdown', values: 'hardware' }
+ * ```
+ */
 export interface DynamicFieldTypes {
   type: DynamicFieldType
   /** Allowed values of Dropdown and Multiselect fields. */
   values?: string
 }
 
-/** The shape of `Register['target']`, as `generateTargetTypes()` writes it. */
+/**
+ * The shape of `Register['target']`, as `generateTargetTypes()` writes it.
+ *
+ * @example
+ * ```ts
+ * type Queues = TargetTypes['queues'] // string
+ * ```
+ */
 export interface TargetTypes {
   queues: string
   states: string
@@ -46,7 +60,14 @@ export interface TargetTypes {
 /** Each field type once, so that value types distribute over all of them. */
 type AnyDynamicField = { [K in DynamicFieldType]: { type: K; values: string } }[DynamicFieldType]
 
-/** What is known without a registered target: every name is a string, every field any type. */
+/**
+ * What is known without a registered target: every name is a string, every field any type.
+ *
+ * @example
+ * ```ts
+ * type Fields = keyof AnyTarget['dynamicFields'] // string
+ * ```
+ */
 export interface AnyTarget extends TargetTypes {
   dynamicFields: Record<string, AnyDynamicField>
   webServices: Record<string, { invokers: Record<string, unknown> }>

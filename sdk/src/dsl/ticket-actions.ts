@@ -22,7 +22,14 @@ export function setQueue(queue: QueueName, meta?: ActionMeta): ActionOf<'setQueu
   return named({ type: 'setQueue', queue }, meta)
 }
 
-/** Options of {@link setState}: a pending time, relative (seconds) or absolute. */
+/**
+ * Options of {@link setState}: a pending time, relative (seconds) or absolute.
+ *
+ * @example
+ * ```ts
+ * const o: SetStateOptions = { pendingDateTime: new Date('2026-02-01T09:00:00Z') }
+ * ```
+ */
 export interface SetStateOptions extends ActionMeta {
   pendingTimeDiff?: number
   pendingDateTime?: DateInput
@@ -143,7 +150,14 @@ export function setLock(lock: 'lock' | 'unlock', meta?: ActionMeta): ActionOf<'s
   return named({ type: 'setLock', lock }, meta)
 }
 
-/** Options of {@link setCustomer}: the customer user, the customer id, or both. */
+/**
+ * Options of {@link setCustomer}: the customer user, the customer id, or both.
+ *
+ * @example
+ * ```ts
+ * const o: SetCustomerOptions = { customerUser: '{{ticket.CustomerUser}}' }
+ * ```
+ */
 export type SetCustomerOptions = ActionMeta &
   ({ customerUser: string; customerId?: string } | { customerUser?: string; customerId: string })
 

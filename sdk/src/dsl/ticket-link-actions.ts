@@ -4,7 +4,14 @@ import type { DynamicFieldValue } from './field-types.js'
 import { articleSpec, type ArticleInput } from './message-actions.js'
 import type { DynamicFieldKey, PriorityName, QueueName, StateName, TicketTypeName, UserLogin } from './register.js'
 
-/** Options of {@link createTicket}. */
+/**
+ * Options of {@link createTicket}.
+ *
+ * @example
+ * ```ts
+ * const o: CreateTicketOptions = { title: 'Replace disk', queue: 'Hardware', link: 'ParentChild' }
+ * ```
+ */
 export interface CreateTicketOptions extends ActionMeta {
   title: string
   queue: QueueName
@@ -48,7 +55,14 @@ export function createTicket(options: CreateTicketOptions): ActionOf<'createTick
   })
 }
 
-/** Options of {@link addLink}. */
+/**
+ * Options of {@link addLink}.
+ *
+ * @example
+ * ```ts
+ * const o: AddLinkOptions = { ticketNumber: '2026010110000012', linkType: 'Normal' }
+ * ```
+ */
 export interface AddLinkOptions extends ActionMeta {
   /** The other ticket's number; placeholders allowed. */
   ticketNumber: string
