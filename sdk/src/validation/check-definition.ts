@@ -5,7 +5,15 @@ import { hasErrors, sortIssues } from './issue-order.js'
 import { error } from './rule-context.js'
 import { validateDefinition, type ValidateOptions } from './validate-definition.js'
 
-/** The outcome of checking untrusted input: `ok` when there is no error (warnings allowed). */
+/**
+ * The outcome of checking untrusted input: `ok` when there is no error (warnings allowed).
+ *
+ * @example
+ * ```ts
+ * const r: CheckResult = checkDefinition(body)
+ * if (r.ok && r.definition) store(r.definition)
+ * ```
+ */
 export interface CheckResult {
   ok: boolean
   /** The parsed definition, present whenever the schema accepted the input. */

@@ -13,7 +13,14 @@ import { indexTarget, type Rule } from './rule-context.js'
 import { subprocessRules } from './subprocess-rules.js'
 import { taskRules } from './task-rules.js'
 
-/** What the semantic checks may use besides the definition. */
+/**
+ * What the semantic checks may use besides the definition.
+ *
+ * @example
+ * ```ts
+ * const options: ValidateOptions = { target: snapshot, definitions: allDefinitions }
+ * ```
+ */
 export interface ValidateOptions {
   /** The target snapshot: enables the checks of queues, states, fields, scripts, web services, … */
   target?: TargetSnapshot

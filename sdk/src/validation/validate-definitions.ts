@@ -5,7 +5,14 @@ import { sortIssues } from './issue-order.js'
 import { error } from './rule-context.js'
 import { validateDefinition } from './validate-definition.js'
 
-/** The issues of one definition of a set, at its position in the input. */
+/**
+ * The issues of one definition of a set, at its position in the input.
+ *
+ * @example
+ * ```ts
+ * for (const { id, index, issues } of validateDefinitions(defs)) report(files[index], id, issues)
+ * ```
+ */
 export interface DefinitionIssues {
   /** The process id. */
   id: string

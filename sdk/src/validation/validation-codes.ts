@@ -91,5 +91,12 @@ export const VALIDATION_CODES = {
   CHECK_FAILED: 'the check could not finish',
 } as const
 
-/** A stable code of a semantic validation issue. */
+/**
+ * A stable code of a semantic validation issue.
+ *
+ * @example
+ * ```ts
+ * const blocking: ValidationCode[] = ['UNKNOWN_QUEUE', 'SUBPROCESS_CYCLE']
+ * ```
+ */
 export type ValidationCode = keyof typeof VALIDATION_CODES
