@@ -14,6 +14,7 @@ import type {
 import { compact } from './action-meta.js'
 import type { FieldRef } from './field-types.js'
 import type { ScriptName, WebServiceName } from './register.js'
+import { isoIfDate } from './date-values.js'
 
 /** An activity as the builder holds it: the schema's input shape, defaults still open. */
 export type ActivityDraft = z.input<typeof activitySchema>
@@ -36,8 +37,7 @@ function base(id: string, options: ActivityOptions | undefined): { id: string; n
 }
 
 function plainValue(value: unknown): FieldValue | undefined {
-  if (value instanceof Date) return value.toISOString()
-  return value as FieldValue | undefined
+  return isoIfDate(value) as FieldValue | undefined
 }
 
 function dialogFields(fields: DialogFields): DialogField[] {

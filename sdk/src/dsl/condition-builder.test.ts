@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { conditionSchema } from '../definition/condition-schema.js'
 import { all, any, field, not, one } from './condition-builder.js'
@@ -44,5 +45,11 @@ describe('conditions', () => {
       ],
     })
     expect(conditionSchema.parse(c)).toEqual(c)
+  })
+
+  it('write dates from another realm (a sandboxed process module) as ISO strings too', () => {
+    const foreign = runInNewContext('new Date("2026-04-01T10:00:00.000Z")') as Date
+    expect(foreign instanceof Date).toBe(false)
+    expect(field('DynamicField_Due').gte(foreign)).toEqual({ op: 'gte', field: 'DynamicField_Due', value: '2026-04-01T10:00:00.000Z' })
   })
 })

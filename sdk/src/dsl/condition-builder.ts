@@ -10,6 +10,7 @@ import type {
 } from '../definition/condition-schema.js'
 import type { Scalar } from '../definition/fields.js'
 import type { FieldRef, FieldScalar } from './field-types.js'
+import { isoIfDate } from './date-values.js'
 
 /**
  * The tests on one field; each returns a plain {@link Condition}. Values are typed by the field:
@@ -47,7 +48,7 @@ export interface FieldTest<F extends FieldRef> {
 
 /** Dates travel as ISO 8601 strings, so definitions stay plain JSON. */
 function scalar(value: Scalar | Date): Scalar {
-  return value instanceof Date ? value.toISOString() : value
+  return isoIfDate(value)
 }
 
 /**

@@ -2,9 +2,10 @@ import type { FieldValue } from '../definition/fields.js'
 import type { DynamicFieldValue } from './field-types.js'
 import { named, type ActionMeta, type ActionOf } from './action-meta.js'
 import type { DynamicFieldKey } from './register.js'
+import { isoIfDate } from './date-values.js'
 
 function plain(value: FieldValue | Date): FieldValue {
-  return value instanceof Date ? value.toISOString() : value
+  return isoIfDate(value)
 }
 
 /**

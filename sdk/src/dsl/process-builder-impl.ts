@@ -18,6 +18,7 @@ import {
 import { assembleDefinition, type ProcessDraft, type TransitionDraft } from './definition-assembly.js'
 import type { ProcessOptions, TransitionOptions } from './process-builder.js'
 import type { ScriptName, WebServiceName } from './register.js'
+import { isDate } from './date-values.js'
 
 /**
  * The brand of process builders. A registered symbol (`Symbol.for`), so a builder made by another copy
@@ -33,7 +34,7 @@ export const PROCESS_BUILDER: unique symbol = Symbol.for('ablauf.processBuilder'
 /** A deep copy of plain data, so later changes to the caller's objects cannot reach the draft. */
 function copyPlain<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v: unknown) => copyPlain(v)) as T
-  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+  if (typeof value === 'object' && value !== null && !isDate(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyPlain(v)])) as T
   }
   return value

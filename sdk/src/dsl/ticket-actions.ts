@@ -9,6 +9,7 @@ import type {
   TicketTypeName,
   UserLogin,
 } from './register.js'
+import { isoIfDate } from './date-values.js'
 
 /**
  * Moves the ticket to a queue (Znuny `TicketQueueSet`).
@@ -49,7 +50,7 @@ export function setState(state: StateName, options: SetStateOptions = {}): Actio
     type: 'setState' as const,
     state,
     pendingTimeDiff,
-    pendingDateTime: pendingDateTime instanceof Date ? pendingDateTime.toISOString() : pendingDateTime,
+    pendingDateTime: pendingDateTime === undefined ? undefined : isoIfDate(pendingDateTime),
     name,
   })
 }

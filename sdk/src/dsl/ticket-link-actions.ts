@@ -3,6 +3,7 @@ import { compact, type ActionMeta, type ActionOf } from './action-meta.js'
 import type { DynamicFieldValue } from './field-types.js'
 import { articleSpec, type ArticleInput } from './message-actions.js'
 import type { DynamicFieldKey, PriorityName, QueueName, StateName, TicketTypeName, UserLogin } from './register.js'
+import { isoIfDate } from './date-values.js'
 
 /**
  * Options of {@link createTicket}.
@@ -44,7 +45,7 @@ export function createTicket(options: CreateTicketOptions): ActionOf<'createTick
       : Object.fromEntries(
           Object.entries(dynamicFields as Record<string, FieldValue | Date | undefined>)
             .filter(([, v]) => v !== undefined)
-            .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : (v as FieldValue)]),
+            .map(([k, v]) => [k, isoIfDate(v as FieldValue)]),
         )
   return compact({
     type: 'createTicket' as const,
