@@ -16,9 +16,9 @@ describe('smtp mailer', () => {
 
   it('sends a message with recipients, subject, body and a Message-ID from the key', async () => {
     const mailer = createSmtpMailer({
-      smtp: { host: '127.0.0.1', port: sink.port, from: 'Ablauf <noreply@example.com>', user: 'ablauf', passwordEnv: 'SMTP_PASSWORD' },
+      smtp: { host: '127.0.0.1', port: sink.port, secure: false, from: 'Ablauf <noreply@example.com>', auth: { userEnv: 'SMTP_USER', passwordEnv: 'SMTP_PASSWORD' } },
       logger,
-      env: { SMTP_PASSWORD: 'mail-secret' },
+      env: { SMTP_USER: 'ablauf', SMTP_PASSWORD: 'mail-secret' },
     })
     const receipt = await mailer.send({ key: 'inst-1:4:done:mail', to: ['jane@example.com'], cc: ['boss@example.com'], bcc: ['audit@example.com'], subject: 'Ticket done', body: 'Your ticket is solved.' })
     await mailer.close()
@@ -36,7 +36,7 @@ describe('smtp mailer', () => {
   })
 
   it('throws SERVICE_FAILED when the server rejects the message', async () => {
-    const mailer = createSmtpMailer({ smtp: { host: '127.0.0.1', port: sink.port, from: 'noreply@example.com', user: 'ablauf', passwordEnv: 'P' }, logger, env: { P: 'mail-secret' } })
+    const mailer = createSmtpMailer({ smtp: { host: '127.0.0.1', port: sink.port, secure: false, from: 'noreply@example.com', auth: { userEnv: 'U', passwordEnv: 'P' } }, logger, env: { U: 'ablauf', P: 'mail-secret' } })
     sink.fail(true)
     await expect(mailer.send({ key: 'k', to: ['x@example.com'], cc: [], bcc: [], subject: 's', body: 'b' })).rejects.toMatchObject({ code: 'SERVICE_FAILED' })
     sink.fail(false)
@@ -44,7 +44,7 @@ describe('smtp mailer', () => {
   })
 
   it('refuses a config whose password variable is not set', () => {
-    expect(() => createSmtpMailer({ smtp: { host: '127.0.0.1', port: 25, from: 'a@b.c', user: 'u', passwordEnv: 'MISSING' }, logger, env: {} })).toThrow(
+    expect(() => createSmtpMailer({ smtp: { host: '127.0.0.1', port: 25, secure: false, from: 'a@b.c', auth: { userEnv: 'U', passwordEnv: 'MISSING' } }, logger, env: { U: 'u' } })).toThrow(
       expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('MISSING') }),
     )
   })

@@ -1,19 +1,11 @@
 import nodemailer from 'nodemailer'
 import type { Logger } from 'pino'
 import { AblaufError } from '@ablauf/sdk/errors'
+import type { EngineConfig } from '../config/config-schema.js'
 import { messageIdFor, type Mailer } from './mail-types.js'
 
-/** SMTP settings from the engine config; the password is named by environment variable. */
-export interface SmtpSettings {
-  host: string
-  port: number
-  /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
-  secure?: boolean
-  /** Require STARTTLS. */
-  requireTLS?: boolean
-  from: string
-  user?: string
-  passwordEnv?: string
+/** SMTP settings: the engine config's `smtp` (user and password named by environment variable). */
+export type SmtpSettings = NonNullable<EngineConfig['smtp']> & {
   /** The domain of generated Message-IDs; defaults to the sender's. */
   messageIdDomain?: string
   timeoutMs?: number
@@ -32,17 +24,18 @@ export interface SmtpMailerOptions {
  */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const { smtp } = options
-  const password = smtp.passwordEnv === undefined ? undefined : options.env[smtp.passwordEnv]
-  if (smtp.passwordEnv !== undefined && (password === undefined || password === '')) {
-    throw new AblaufError('CONFIG_INVALID', `smtp needs the environment variable ${smtp.passwordEnv}`, { env: smtp.passwordEnv })
+  const read = (name: string): string => {
+    const value = options.env[name]
+    if (value === undefined || value === '') throw new AblaufError('CONFIG_INVALID', `smtp needs the environment variable ${name}`, { env: name })
+    return value
   }
+  const auth = smtp.auth === undefined ? undefined : { user: read(smtp.auth.userEnv), pass: read(smtp.auth.passwordEnv) }
   const timeout = smtp.timeoutMs ?? 30_000
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
-    secure: smtp.secure ?? false,
-    requireTLS: smtp.requireTLS ?? false,
-    ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: password ?? '' } }),
+    secure: smtp.secure,
+    ...(auth === undefined ? {} : { auth }),
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,

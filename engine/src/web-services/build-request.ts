@@ -1,6 +1,6 @@
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { JsonValue } from '@ablauf/sdk/definition'
-import type { InvokerSpec, ServiceCall, WebServiceAuth, WebServiceSpec } from './web-service-types.js'
+import type { InvokerConfig, ServiceCall, WebServiceConfig } from './web-service-types.js'
 
 /** A request ready for `fetch`, plus the header names that must never be logged. */
 export interface BuiltRequest {
@@ -11,18 +11,30 @@ export interface BuiltRequest {
   secretHeaders: string[]
 }
 
+/** A web service or invoker together with its configured name. */
+export interface Named<T> {
+  name: string
+  config: T
+}
+
 /**
  * Assembles the HTTP request of a call: base URL (the test one for test tickets), the invoker's path
- * with `{name}` filled from `path.name`, `query.*` parameters, `headers.*`, a JSON body from `body.*`
+ * with `{{name}}` (or `{name}`) filled from `path.name` — or else from the request value whose last
+ * segment is `name`, e.g. `body.serial` —, `query.*` parameters, `headers.*`, a JSON body from `body.*`
  * (dotted paths nest; numeric segments make arrays), auth from environment variables and the
  * `Idempotency-Key`. Configuration problems throw `CONFIG_INVALID`, bad request paths `BAD_REQUEST`.
  */
-export function buildRequest(service: WebServiceSpec, invoker: InvokerSpec, call: ServiceCall, env: Readonly<Record<string, string | undefined>>): BuiltRequest {
-  const base = call.test ? service.testBaseUrl : service.baseUrl
+export function buildRequest(
+  service: Named<WebServiceConfig>,
+  invoker: Named<InvokerConfig>,
+  call: ServiceCall,
+  env: Readonly<Record<string, string | undefined>>,
+): BuiltRequest {
+  const base = call.test ? service.config.testBaseUrl : service.config.baseUrl
   if (base === undefined) throw new AblaufError('CONFIG_INVALID', `web service "${service.name}" has no testBaseUrl for test-mode tickets`, { webService: service.name })
   const params: Record<string, string> = {}
   const query: [string, string][] = []
-  const headers: Record<string, string> = { accept: 'application/json', ...lower(service.headers ?? {}) }
+  const headers: Record<string, string> = { accept: 'application/json', ...lower(service.config.headers) }
   let body: Record<string, JsonValue> | undefined
   for (const [path, value] of Object.entries(call.request)) {
     const dot = path.indexOf('.')
@@ -35,36 +47,38 @@ export function buildRequest(service: WebServiceSpec, invoker: InvokerSpec, call
     else if (root === 'path') params[rest] = value
     else throw new AblaufError('BAD_REQUEST', `request path "${path}" must start with body., query., headers. or path.`, { path })
   }
-  const path = invoker.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-    const value = params[name]
-    if (value === undefined) throw new AblaufError('BAD_REQUEST', `invoker "${invoker.name}" path needs "path.${name}" in the request`, { path: invoker.path })
+  const path = invoker.config.path.replace(/\{\{\s*([^}\s]+)\s*\}\}|\{([^}]+)\}/g, (_m, double: string | undefined, single: string | undefined) => {
+    const name = double ?? single ?? ''
+    const value = params[name] ?? Object.entries(call.request).find(([p]) => p.split('.').at(-1) === name)?.[1]
+    if (value === undefined) throw new AblaufError('BAD_REQUEST', `invoker "${invoker.name}" path needs "path.${name}" in the request`, { path: invoker.config.path })
     return encodeURIComponent(value)
   })
   const url = new URL(joinUrl(base, path))
   for (const [k, v] of query) url.searchParams.append(k, v)
   if (body !== undefined) {
-    if (invoker.method === 'GET') throw new AblaufError('BAD_REQUEST', `invoker "${invoker.name}" is a GET and cannot send body fields`, { invoker: invoker.name })
+    if (invoker.config.method === 'GET') throw new AblaufError('BAD_REQUEST', `invoker "${invoker.name}" is a GET and cannot send body fields`, { invoker: invoker.name })
     headers['content-type'] = 'application/json'
   }
   headers['idempotency-key'] = call.key
   const secretHeaders = applyAuth(headers, service, env)
-  return { url, method: invoker.method, headers, body: body === undefined ? undefined : JSON.stringify(body), secretHeaders }
+  return { url, method: invoker.config.method, headers, body: body === undefined ? undefined : JSON.stringify(body), secretHeaders }
 }
 
-function applyAuth(headers: Record<string, string>, service: WebServiceSpec, env: Readonly<Record<string, string | undefined>>): string[] {
-  const auth: WebServiceAuth | undefined = service.auth
-  if (auth === undefined) return []
+function applyAuth(headers: Record<string, string>, service: Named<WebServiceConfig>, env: Readonly<Record<string, string | undefined>>): string[] {
+  const auth = service.config.auth
   const read = (name: string): string => {
     const value = env[name]
     if (value === undefined || value === '') throw new AblaufError('CONFIG_INVALID', `web service "${service.name}" needs the environment variable ${name}`, { webService: service.name, env: name })
     return value
   }
   switch (auth.type) {
+    case 'none':
+      return []
     case 'bearer':
       headers.authorization = `Bearer ${read(auth.tokenEnv)}`
       return ['authorization']
     case 'basic':
-      headers.authorization = `Basic ${Buffer.from(`${read(auth.usernameEnv)}:${read(auth.passwordEnv)}`).toString('base64')}`
+      headers.authorization = `Basic ${Buffer.from(`${read(auth.userEnv)}:${read(auth.passwordEnv)}`).toString('base64')}`
       return ['authorization']
     case 'header':
       headers[auth.header.toLowerCase()] = read(auth.valueEnv)

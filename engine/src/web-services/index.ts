@@ -1,5 +1,5 @@
-export type { HttpMethod, InvokeResult, InvokerSpec, ServiceCall, ServiceErrorCode, WebServiceAuth, WebServiceSpec } from './web-service-types.js'
-export { buildRequest, type BuiltRequest } from './build-request.js'
+export type { InvokeResult, InvokerConfig, ServiceCall, ServiceErrorCode, WebServiceAuth, WebServiceConfig } from './web-service-types.js'
+export { buildRequest, type BuiltRequest, type Named } from './build-request.js'
 export { classifyResponse } from './classify-response.js'
 export { backoffDelay, type BackoffPolicy, type RandomSource } from './backoff.js'
 export { createWebServiceInvoker, type WebServiceInvoker, type WebServiceInvokerOptions } from './web-service-invoker.js'

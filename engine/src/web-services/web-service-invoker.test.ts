@@ -3,7 +3,7 @@ import { backoffDelay } from './backoff.js'
 import { captureLogger } from './test-support/capture-logger.js'
 import { startHttpStub, type HttpStub } from './test-support/http-stub.js'
 import { createWebServiceInvoker } from './web-service-invoker.js'
-import type { ServiceCall, WebServiceSpec } from './web-service-types.js'
+import type { ServiceCall, WebServiceConfig } from './web-service-types.js'
 
 let live: HttpStub
 let test: HttpStub
@@ -21,21 +21,20 @@ beforeEach(() => {
   live.reply(() => ({ status: 200, body: { status: 'valid', until: '2026-01-01' } }))
 })
 
-function services(): WebServiceSpec[] {
-  return [
-    {
-      name: 'ERP',
-      baseUrl: `${live.url}/api/`,
-      testBaseUrl: `${test.url}/sandbox`,
-      auth: { type: 'bearer', tokenEnv: 'ERP_TOKEN' },
-      headers: { 'X-Client': 'ablauf' },
-      invokers: [
-        { name: 'WarrantyLookup', method: 'POST', path: '/warranty/{country}' },
-        { name: 'Status', method: 'GET', path: 'status' },
-      ],
+function erp(over: Partial<WebServiceConfig> = {}): WebServiceConfig {
+  return {
+    baseUrl: `${live.url}/api/`,
+    testBaseUrl: `${test.url}/sandbox`,
+    auth: { type: 'bearer', tokenEnv: 'ERP_TOKEN' },
+    headers: { 'X-Client': 'ablauf' },
+    invokers: {
+      WarrantyLookup: { method: 'POST', path: '/warranty/{{country}}', input: {}, output: {} },
+      Status: { method: 'GET', path: '/status', input: {}, output: {}, stub: { status: 200, body: { up: true } } },
     },
-  ]
+    ...over,
+  }
 }
+const services = (over: Partial<WebServiceConfig> = {}): Record<string, WebServiceConfig> => ({ ERP: erp(over) })
 
 const call = (over: Partial<ServiceCall> = {}): ServiceCall => ({
   key: 'inst-1:3:check-warranty',
@@ -75,6 +74,18 @@ describe('web-service invoker', () => {
     expect(test.requests[0]).toMatchObject({ method: 'GET', path: '/sandbox/status' })
   })
 
+  it('answers test-mode calls from the invoker stub when there is no test base URL', async () => {
+    const stubbed = createWebServiceInvoker({ services: services({ testBaseUrl: undefined }), logger, env: { ERP_TOKEN: 'x' } })
+    expect(await stubbed.invoke(call({ test: true, invoker: 'Status', request: {} }))).toEqual({ ok: true, response: { status: 200, body: { up: true }, headers: {} } })
+    expect(live.requests).toHaveLength(0)
+    expect(test.requests).toHaveLength(0)
+  })
+
+  it('fills a path placeholder from a body value of the same name', async () => {
+    await invoker.invoke(call({ request: { 'body.country': 'CH' } }))
+    expect(live.requests[0]).toMatchObject({ path: '/api/warranty/CH', body: { country: 'CH' } })
+  })
+
   it('classifies a non-2xx status as HTTP_STATUS, transient for 5xx and final for 4xx', async () => {
     live.reply(() => ({ status: 503, body: { error: 'down' } }))
     expect(await invoker.invoke(call())).toMatchObject({ ok: false, transient: true, error: { code: 'HTTP_STATUS', status: 503 }, response: { body: { error: 'down' } } })
@@ -96,7 +107,7 @@ describe('web-service invoker', () => {
   it('classifies a hanging service as TIMEOUT and a closed port as NETWORK, both transient', async () => {
     live.reply(() => ({ hang: true }))
     expect(await invoker.invoke(call({ timeoutMs: 100 }))).toMatchObject({ ok: false, transient: true, error: { code: 'TIMEOUT' } })
-    const down = createWebServiceInvoker({ services: [{ ...services()[0]!, baseUrl: 'http://127.0.0.1:9' }], logger, env: { ERP_TOKEN: 'x' } })
+    const down = createWebServiceInvoker({ services: services({ baseUrl: 'http://127.0.0.1:9' }), logger, env: { ERP_TOKEN: 'x' } })
     expect(await down.invoke(call())).toMatchObject({ ok: false, transient: true, error: { code: 'NETWORK' } })
   })
 

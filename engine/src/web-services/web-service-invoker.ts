@@ -4,7 +4,7 @@ import { isAblaufError } from '@ablauf/sdk/errors'
 import type { ServiceResponse } from '@ablauf/sdk/runtime'
 import { buildRequest } from './build-request.js'
 import { classifyResponse } from './classify-response.js'
-import type { InvokeResult, ServiceCall, WebServiceSpec } from './web-service-types.js'
+import type { InvokeResult, ServiceCall, WebServiceConfig } from './web-service-types.js'
 
 /** Performs service calls against the web services registered in the engine's config. */
 export interface WebServiceInvoker {
@@ -14,7 +14,8 @@ export interface WebServiceInvoker {
 
 /** Options of {@link createWebServiceInvoker}: the registered services and the ports it uses. */
 export interface WebServiceInvokerOptions {
-  services: readonly WebServiceSpec[]
+  /** The config's `webServices`, by name. */
+  services: Readonly<Record<string, WebServiceConfig>>
   logger: Logger
   /** Where auth secrets are read from (`process.env` in the composition root). */
   env: Readonly<Record<string, string | undefined>>
@@ -30,19 +31,24 @@ const MAX_BODY = 1_000_000
  */
 export function createWebServiceInvoker(options: WebServiceInvokerOptions): WebServiceInvoker {
   const doFetch = options.fetch ?? globalThis.fetch
-  const byName = new Map(options.services.map((s) => [s.name, s]))
   const log = options.logger.child({ component: 'web-service-invoker' })
 
   return {
     async invoke(call) {
-      const service = byName.get(call.webService)
-      const invoker = service?.invokers.find((i) => i.name === call.invoker)
+      const service = Object.hasOwn(options.services, call.webService) ? options.services[call.webService] : undefined
+      const invoker = service !== undefined && Object.hasOwn(service.invokers, call.invoker) ? service.invokers[call.invoker] : undefined
       if (service === undefined || invoker === undefined) {
         return final('CONFIG_INVALID', `web service "${call.webService}" has no invoker "${call.invoker}" in this engine's config`)
       }
+      if (call.test && service.testBaseUrl === undefined && invoker.stub !== undefined) {
+        // Test-mode ticket and no test endpoint: the declared stub answers, nothing leaves the engine.
+        const body = jsonValueSchema.safeParse(invoker.stub.body ?? null)
+        log.info({ webService: call.webService, invoker: call.invoker, key: call.key }, 'service call answered by stub')
+        return classifyResponse(call, { status: invoker.stub.status, body: body.success ? body.data : null, headers: {} })
+      }
       let request
       try {
-        request = buildRequest(service, invoker, call, options.env)
+        request = buildRequest({ name: call.webService, config: service }, { name: call.invoker, config: invoker }, call, options.env)
       } catch (err) {
         if (isAblaufError(err) && (err.code === 'CONFIG_INVALID' || err.code === 'BAD_REQUEST')) return final(err.code, err.message)
         throw err

@@ -1,34 +1,8 @@
 import type { ServiceActivity } from '@ablauf/sdk/definition'
 import type { ServiceResponse } from '@ablauf/sdk/runtime'
 
-/** HTTP methods an invoker may use. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-
-/** How a web service authenticates; secrets are named by environment variable, never written in config. */
-export type WebServiceAuth =
-  | { type: 'bearer'; tokenEnv: string }
-  | { type: 'basic'; usernameEnv: string; passwordEnv: string }
-  | { type: 'header'; header: string; valueEnv: string }
-
-/** One operation of a web service (Znuny's invoker): method and path under the base URL. */
-export interface InvokerSpec {
-  name: string
-  method: HttpMethod
-  /** Path under the base URL; `{name}` segments are filled from the request's `path.name` entries. */
-  path: string
-}
-
-/** A web service registered by the admin: where it lives and how to authenticate. */
-export interface WebServiceSpec {
-  name: string
-  baseUrl: string
-  /** Where test-mode tickets' calls go instead of `baseUrl`. */
-  testBaseUrl?: string
-  auth?: WebServiceAuth
-  /** Fixed headers sent with every call. */
-  headers?: Record<string, string>
-  invokers: InvokerSpec[]
-}
+/** A web service and its invokers, as the engine config declares them (`webServices.<name>`). */
+export type { InvokerConfig, WebServiceAuth, WebServiceConfig } from '../config/config-schema.js'
 
 /** One call, as the job worker takes it from a `service.call` job. */
 export interface ServiceCall {
@@ -40,7 +14,7 @@ export interface ServiceCall {
   request: Record<string, string>
   timeoutMs: number
   failOn?: ServiceActivity['failOn']
-  /** Test-mode ticket: use `testBaseUrl`. */
+  /** Test-mode ticket: use `testBaseUrl`, else the invoker's `stub`. */
   test: boolean
 }
 
