@@ -1,1 +1,8 @@
-export {}
+export * from './compile/index.js'
+export * from './diagram/index.js'
+export { fetchTargetSnapshot, type SchemaClientOptions } from './schema/schema-client.js'
+export { diffTargets } from './schema/target-diff.js'
+export { writeTargetFiles, snapshotText } from './schema/target-files.js'
+export { scaffoldRepository } from './init/scaffold-repository.js'
+export { DEFAULT_TARGET } from './init/default-target.js'
+export { runCli, type CliPorts } from './cli.js'

@@ -1,0 +1,15 @@
+import type { CommandModule } from './command-context.js'
+import { compileCommand } from './compile-command.js'
+import { diagramCommand } from './diagram-command.js'
+import { initCommand } from './init-command.js'
+import { schemaCommand } from './schema-command.js'
+
+export type { CommandContext, CommandModule } from './command-context.js'
+
+/** Every `ablauf` command, in help order; add a command file and one line here. */
+export const COMMANDS: readonly CommandModule[] = [
+  initCommand,
+  schemaCommand,
+  compileCommand,
+  diagramCommand,
+]

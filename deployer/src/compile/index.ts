@@ -1,0 +1,7 @@
+export { createCompiler, type Compiler, type CreateCompilerOptions } from './create-compiler.js'
+export { watchCompiler, type WatchOptions } from './watch-compiler.js'
+export { formatDiagnostic, formatSummary, compileReport, type CompileReport } from './diagnostic-format.js'
+export { readBuildManifest, writeBuild, buildManifestSchema, type BuildManifest, MANIFEST_FILE } from './build-output.js'
+export { readTargetSnapshot, TARGET_SNAPSHOT_FILE } from './target-snapshot-file.js'
+export { TARGET_TYPES_FILE, PROCESS_FILE_SUFFIX } from './process-project.js'
+export type { CompileResult, CompiledProcess, Diagnostic, Severity } from './compile-types.js'

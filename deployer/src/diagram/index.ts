@@ -1,0 +1,3 @@
+export { renderMermaid, mermaidText, nodeId } from './render-mermaid.js'
+export { conditionLabel, shortField } from './condition-label.js'
+export { actionLabel } from './action-label.js'
