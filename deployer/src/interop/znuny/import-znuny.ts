@@ -142,7 +142,8 @@ export function importZnunyProcess(file: ZnunyProcessFile, options: ZnunyImportO
         id,
         from,
         to,
-        ...(zt.Name.trim() ? { name: zt.Name.trim().slice(0, 200) } : {}),
+        // The exporter writes the id as Name when a transition has none.
+        ...(zt.Name.trim() && zt.Name.trim() !== id ? { name: zt.Name.trim().slice(0, 200) } : {}),
         ...(description === undefined ? {} : { description }),
         ...(cond.condition === undefined ? {} : { condition: cond.condition }),
         actions,

@@ -1,6 +1,7 @@
 import type { ArticleSpec, FieldValue, TransitionAction } from '@ablauf/sdk/definition'
 import type { ZnunyTransitionAction } from './znuny-schema.js'
 import { tagsToPlaceholders } from './znuny-tags.js'
+import { ARTICLE_HISTORY, defaultActionName } from './znuny-conventions.js'
 
 /** What a Znuny transition action became: our actions, and what had no equivalent. */
 export interface ImportedActions {
@@ -55,6 +56,7 @@ const ARTICLE_TYPES: Record<string, { channel: ArticleSpec['channel']; visible: 
 
 /** Article keys of TicketArticleCreate / TicketCreate → our article spec. */
 function readArticle(r: ConfigReader): ArticleSpec {
+  for (const [k, v] of Object.entries(ARTICLE_HISTORY)) if (r.config[k] === v) r.used.add(k)
   const legacy = ARTICLE_TYPES[r.text('ArticleType') ?? '']
   const channelText = r.text('CommunicationChannel')
   const channel = channelText && channelText in CHANNELS ? CHANNELS[channelText as keyof typeof CHANNELS] : legacy?.channel ?? 'Internal'
@@ -117,7 +119,7 @@ const SIMPLE: Record<string, (r: ConfigReader) => TransitionAction | undefined> 
   },
   LinkAdd: (r) => {
     const ticketNumber = r.nonEmpty('TargetKey')
-    r.text('SourceObject'); r.text('TargetObject'); r.text('SourceKey'); r.text('State')
+    for (const k of ['SourceObject', 'TargetObject', 'SourceKey', 'State']) r.used.add(k)
     const t = r.nonEmpty('Type')
     return ticketNumber ? { type: 'addLink', ticketNumber, linkType: t === 'ParentChild' ? 'ParentChild' : 'Normal', direction: 'source' } : undefined
   },
@@ -155,7 +157,9 @@ function importDynamicFieldSet(r: ConfigReader, notes: string[]): TransitionActi
       continue
     }
     const value: FieldValue = Array.isArray(raw) ? raw.map((v) => tagsToPlaceholders(String(v)).text) : raw === null || raw === undefined ? null : r.text(key) ?? null
-    out.push({ type: 'setDynamicField', field: key, value })
+    // Znuny empties a field by setting it to ''.
+    if (value === '' || value === null) out.push({ type: 'removeDynamicField', field: key })
+    else out.push({ type: 'setDynamicField', field: key, value })
   }
   return out
 }
@@ -169,7 +173,8 @@ export function importTransitionAction(ta: ZnunyTransitionAction): ImportedActio
   const module = moduleShortName(ta.Config.Module)
   const r = new ConfigReader(ta.Config.Config)
   const unmapped: string[] = []
-  const name = ta.Name.trim() ? ta.Name.slice(0, 200) : undefined
+  const plainName = ta.Name.trim() === '' || ta.Name === defaultActionName(module, ta.Config.Config)
+  const name = plainName ? undefined : ta.Name.slice(0, 200)
   const withName = (a: TransitionAction): TransitionAction => (name ? { ...a, name } : a)
   let actions: TransitionAction[]
   if (module === 'DynamicFieldSet') {
