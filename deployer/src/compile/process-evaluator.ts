@@ -79,7 +79,8 @@ export class ProcessEvaluator {
       } else if (d.issue === 'EVAL_FAILED' && d.line === undefined) {
         at = this.#declaration(d.file) ?? at
       }
-      return { ok: false, diagnostics: [this.#diagnostic(d.issue, err.message, at)], loaded: [file] }
+      const via = at.file === file ? '' : ` (while evaluating ${displayPath(o.cwd, file)})`
+      return { ok: false, diagnostics: [this.#diagnostic(d.issue, `${err.message}${via}`, at)], loaded: [file] }
     }
   }
 
