@@ -34,7 +34,7 @@ export function seedProcess(over: Partial<ProcessDefinitionInput> = {}): Process
         id: 'confirm',
         name: 'Confirm',
         kind: 'user',
-        dialogs: [{ id: 'confirm-classification', title: 'Confirm classification', interface: ['agent'], fields: [{ field: 'DynamicField_Category', display: 'required' }] }],
+        dialogs: [{ id: 'confirm-classification', title: 'Confirm classification', interface: ['agent'], fields: [{ field: 'DynamicField_Category', display: 'required' }, { field: 'Article', display: 'optional' }] }],
       },
       { id: 'done', name: 'Done', kind: 'end' },
     ],
