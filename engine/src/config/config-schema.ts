@@ -76,11 +76,12 @@ const targetSchema = z.strictObject({
   emailTemplates: z.array(z.strictObject({ name, subject: z.string(), body: z.string() })).default([]),
 })
 
+const scope = z.string().regex(/^(admin|deploy|read|agent:[^\s:]+|customer:[^\s:]+)$/, 'a scope: admin, deploy, read, agent:<login> or customer:<login>')
 const tokenSchema = z.union([
-  z.strictObject({ name, scopes: z.array(z.string().min(1)).min(1), tokenEnv: envName }),
+  z.strictObject({ name, scopes: z.array(scope).min(1), tokenEnv: envName }),
   z.strictObject({
     name,
-    scopes: z.array(z.string().min(1)).min(1),
+    scopes: z.array(scope).min(1),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'the lower-case sha256 hex digest of the token (never the token itself)'),
   }),
 ])

@@ -1,0 +1,63 @@
+import express, { type Express, type RequestHandler } from 'express'
+import { pinoHttp } from 'pino-http'
+import { deploymentsRoutes } from '../deployments/deployments-routes.js'
+import { bearerAuth } from './auth/token-auth.js'
+import { errorHandler, notFoundHandler } from './error-handler.js'
+import type { HttpDeps } from './http-deps.js'
+import { instancesRoutes } from './instances-routes.js'
+import { opsRoutes } from './ops-routes.js'
+import { requestId } from './request-id.js'
+import { requireScope } from './auth/principal.js'
+import { principal } from './auth/token-auth.js'
+import { tasksRoutes } from './tasks-routes.js'
+import { ticketsRoutes } from './tickets-routes.js'
+
+/** Observes every request's duration by route template and status. */
+function measure(deps: HttpDeps): RequestHandler {
+  return (req, res, next) => {
+    const stop = deps.metrics.httpRequestDuration.startTimer({ method: req.method })
+    res.on('finish', () => {
+      const route = typeof req.route?.path === 'string' ? `${req.baseUrl}${req.route.path}` : 'unmatched'
+      stop({ route, status: String(res.statusCode) })
+    })
+    next()
+  }
+}
+
+/** The engine's express app: operations, then the authenticated `/api/v1`, then 404 and the error mapper. */
+export function createApp(deps: HttpDeps): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('query parser', 'simple')
+  app.use(
+    pinoHttp({
+      logger: deps.logger.child({ component: 'http' }),
+      genReqId: (req, res) => requestId(req, res),
+      // Headers are not logged at all: no tokens, no cookies.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  )
+  app.use(measure(deps))
+  app.use(opsRoutes(deps))
+
+  const api = express.Router()
+  api.use(bearerAuth({ tokens: deps.tokens, store: deps.store }))
+  api.use(express.json({ limit: deps.bodyLimit, strict: true }))
+  api.get('/schema', (req, res) => {
+    requireScope(principal(req), 'read', 'deploy', 'agent')
+    res.json(deps.target)
+  })
+  api.use(deploymentsRoutes(deps.deployments))
+  api.use(ticketsRoutes(deps))
+  api.use(instancesRoutes(deps))
+  api.use(tasksRoutes(deps))
+  app.use('/api/v1', api)
+
+  app.use(notFoundHandler)
+  app.use(errorHandler(deps.logger.child({ component: 'http' })))
+  return app
+}

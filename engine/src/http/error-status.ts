@@ -1,0 +1,25 @@
+import type { ErrorCode } from '@ablauf/sdk/errors'
+
+/** The one code → HTTP status map of the API edge; exhaustive, so a new code must be placed here. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  DEFINITION_INVALID: 422,
+  TARGET_INVALID: 422,
+  CONFIG_INVALID: 500,
+  COMPILE_FAILED: 422,
+  IMPORT_FAILED: 422,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  WRONG_ACTIVITY: 409,
+  REQUIRED_FIELD_MISSING: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  SCRIPT_FAILED: 422,
+  SERVICE_FAILED: 502,
+  STEP_LIMIT_EXCEEDED: 409,
+  ENGINE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+}

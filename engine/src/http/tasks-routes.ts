@@ -1,0 +1,92 @@
+import { Router } from 'express'
+import { z } from 'zod'
+import { fieldValueSchema, idSchema, type ActivityDialog } from '@ablauf/sdk/definition'
+import { AblaufError } from '@ablauf/sdk/errors'
+import type { StoreTx } from '../store/store-port.js'
+import type { TaskFilter, UserTaskRow } from '../store/store-rows.js'
+import { actorOf, agentQueues, requireScope, type Principal } from './auth/principal.js'
+import { principal } from './auth/token-auth.js'
+import type { HttpDeps } from './http-deps.js'
+import { parseInput } from './parse-input.js'
+
+const listQuery = z.strictObject({ ticket: z.string().min(1).max(100).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) })
+const idParams = z.strictObject({ id: z.string().min(1).max(100) })
+const submitBody = z.strictObject({
+  dialog: idSchema,
+  values: z.record(z.string().min(1).max(250), fieldValueSchema).default({}),
+  article: z.strictObject({ subject: z.string().max(1000), body: z.string().max(100_000) }).optional(),
+})
+
+/** The interface a principal uses, or undefined for admin/read (who see every dialog). */
+function interfaceOf(p: Principal): 'agent' | 'customer' | undefined {
+  if (p.admin || p.scopes.includes('read')) return undefined
+  return p.agent !== undefined ? 'agent' : 'customer'
+}
+
+/** `/tasks`: open user tasks the caller may see; `/tasks/:id/submit`. */
+export function tasksRoutes(deps: HttpDeps): Router {
+  const r = Router()
+  const { store, target, runtime } = deps
+
+  const visibility = (p: Principal): TaskFilter => {
+    const ui = interfaceOf(p)
+    if (ui === undefined) return {}
+    if (ui === 'agent' && p.agent !== undefined) return { interface: 'agent', queues: agentQueues(target, p.agent) }
+    if (p.customer !== undefined) return { interface: 'customer', customerUser: p.customer }
+    throw new AblaufError('FORBIDDEN', `token "${p.token}" may not see tasks`)
+  }
+
+  const dialogsOf = async (tx: StoreTx, task: UserTaskRow, ui: 'agent' | 'customer' | undefined): Promise<ActivityDialog[]> => {
+    const version = await tx.processes.getVersionByHash(task.processId, task.version)
+    const activity = version?.definition.activities.find((a) => a.id === task.activity)
+    if (activity?.kind !== 'user') return []
+    const allowed = new Set(task.dialogs.filter((d) => ui === undefined || d.interface.includes(ui)).map((d) => d.id))
+    return activity.dialogs.filter((d) => allowed.has(d.id) && (ui === undefined || d.interface.includes(ui)))
+  }
+
+  r.get('/tasks', async (req, res) => {
+    const p = principal(req)
+    requireScope(p, 'read', 'agent', 'customer')
+    const q = parseInput(listQuery, req.query, 'query')
+    const ui = interfaceOf(p)
+    const tasks = await store.transaction(
+      async (tx) => {
+        const rows = await tx.userTasks.listOpen({ ...visibility(p), limit: q.limit, ...(q.ticket === undefined ? {} : { ticketId: q.ticket }) })
+        const out = []
+        for (const task of rows) {
+          const ticket = await tx.tickets.get(task.ticketId)
+          out.push({
+            ...task,
+            ticket: ticket === undefined ? null : { id: ticket.id, number: ticket.number, Title: ticket.Title, Queue: ticket.Queue, State: ticket.State },
+            dialogs: await dialogsOf(tx, task, ui),
+          })
+        }
+        return out
+      },
+      { readOnly: true },
+    )
+    res.json({ tasks })
+  })
+
+  r.post('/tasks/:id/submit', async (req, res) => {
+    const p = principal(req)
+    requireScope(p, 'agent', 'customer')
+    const { id } = parseInput(idParams, req.params, 'params')
+    const body = parseInput(submitBody, req.body, 'body')
+    const ui = interfaceOf(p)
+    const task = await store.transaction(async (tx) => (await tx.userTasks.listOpen({ ...visibility(p), limit: 1000 })).find((t) => t.id === id), {
+      readOnly: true,
+    })
+    if (task === undefined) throw new AblaufError('NOT_FOUND', `task "${id}" does not exist or is not open for this token`)
+    const dialog = task.dialogs.find((d) => d.id === body.dialog)
+    if (dialog === undefined) throw new AblaufError('WRONG_ACTIVITY', `task "${id}" has no dialog "${body.dialog}"`, { dialogs: task.dialogs.map((d) => d.id) })
+    if (ui !== undefined && !dialog.interface.includes(ui)) throw new AblaufError('FORBIDDEN', `dialog "${body.dialog}" is not offered to ${ui}s`)
+    const instance = await runtime.submitDialog(
+      id,
+      { dialog: body.dialog, values: body.values, ...(body.article === undefined ? {} : { article: body.article }) },
+      actorOf(p),
+    )
+    res.json({ instance })
+  })
+  return r
+}

@@ -1,0 +1,139 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { pino, type Logger } from 'pino'
+import type { TargetSnapshot } from '@ablauf/sdk/target'
+import type { EngineConfig } from './config/config-schema.js'
+import { configuredTokens } from './config/engine-tokens.js'
+import { targetSnapshotFromConfig } from './config/target-from-config.js'
+import { createDeploymentService } from './deployments/deployment-service.js'
+import { createApp } from './http/create-app.js'
+import type { ProcessRuntime } from './http/runtime-port.js'
+import { createJobWorker, type JobWorker } from './jobs/job-worker.js'
+import type { Mailer } from './mail/mail-types.js'
+import { createSmtpMailer } from './mail/smtp-mailer.js'
+import { createEngineMetrics, type EngineMetrics } from './ops/engine-metrics.js'
+import { createProcessRuntime } from './runtime/process-runtime.js'
+import { builtInScripts } from './scripts/built-in/built-in-scripts.js'
+import { loadCustomScripts } from './scripts/custom-script-loader.js'
+import { createScriptRegistry } from './scripts/script-registry.js'
+import { openSqliteStore } from './store/sqlite/sqlite-store.js'
+import { systemClock, type Clock, type Store } from './store/store-port.js'
+import { createTicketService } from './tickets/ticket-service.js'
+import { createWebServiceInvoker } from './web-services/web-service-invoker.js'
+
+/** Options of {@link startEngine}. */
+export interface StartEngineOptions {
+  config: EngineConfig
+  /** A SQLite file path (`sqlite:PATH` also accepted) or an opened store (closed by `close()` too). */
+  db: string | Store
+  /** Port; 0 picks a free one. Default: the config's `server.port`. */
+  port?: number
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string
+  /** The root logger; default: pino at `info` with secrets redacted. */
+  logger?: Logger
+  clock?: Clock
+  /** Environment for secrets (web service auth, `tokenEnv`); default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>
+  /** An admin token (scopes: admin), e.g. from `ABLAUF_TOKEN`. */
+  adminToken?: string
+  /** Real mail; default SMTP when the config has `smtp`, else every mail is captured. */
+  mailer?: Mailer
+  /** Start the job worker (default true); tests may drive it with `worker.runOnce()`. */
+  startWorker?: boolean
+  /** Worker poll interval (ms). */
+  pollMs?: number
+  fetch?: typeof globalThis.fetch
+}
+
+/** A running engine. */
+export interface RunningEngine {
+  url: string
+  port: number
+  store: Store
+  target: TargetSnapshot
+  runtime: ProcessRuntime
+  worker: JobWorker
+  metrics: EngineMetrics
+  /** Graceful shutdown: stop accepting, let the worker finish or release its jobs, close the db. */
+  close(): Promise<void>
+}
+
+/** Paths redacted from every log line. */
+export const REDACT_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.token', '*.password', '*.secret']
+
+/** The composition root: wires store, scripts, runtime, worker and HTTP API, and listens. */
+export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
+  const { config } = options
+  const env = options.env ?? process.env
+  const logger = options.logger ?? pino({ level: 'info', redact: REDACT_PATHS })
+  const clock = options.clock ?? systemClock
+  const metrics = createEngineMetrics()
+  const scripts = createScriptRegistry([
+    ...builtInScripts(),
+    ...(config.scriptsDir === undefined ? [] : await loadCustomScripts(config.scriptsDir)),
+  ])
+  const target = targetSnapshotFromConfig(config, scripts.describe())
+  const store = typeof options.db === 'string' ? openSqliteStore({ path: options.db.replace(/^sqlite:/, '') }) : options.db
+  try {
+    await store.transaction((tx) => tx.target.put(target, clock.now().toISOString()))
+    const { tokens, disabled } = configuredTokens(config, env, options.adminToken)
+    if (disabled.length > 0) logger.warn({ tokens: disabled }, 'tokens disabled: their tokenEnv variable is not set')
+
+    let wake = (): void => {}
+    const runtime = createProcessRuntime({ store, scripts, logger, clock, metrics, onJobsEnqueued: () => wake() })
+    const smtp = config.smtp
+    const mailer =
+      options.mailer ??
+      (smtp === undefined
+        ? undefined
+        : createSmtpMailer({
+            smtp: {
+              host: smtp.host, port: smtp.port, secure: smtp.secure, from: smtp.from,
+              ...(smtp.auth === undefined ? {} : { user: env[smtp.auth.userEnv] ?? '', passwordEnv: smtp.auth.passwordEnv }),
+            },
+            logger,
+            env,
+          }))
+    const invoker = createWebServiceInvoker({ services: config.webServices, logger, env, ...(options.fetch ? { fetch: options.fetch } : {}) })
+    const worker = createJobWorker({
+      store, runtime, invoker, logger, clock, metrics,
+      ...(mailer === undefined ? {} : { mailer }),
+      ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+    })
+    wake = () => worker.wake()
+
+    const deployments = createDeploymentService({ store, clock, target, logger })
+    const tickets = createTicketService({ store, clock, target })
+    const app = createApp({ store, clock, target, runtime, deployments, tickets, metrics, logger, tokens, bodyLimit: config.server.bodyLimit })
+    const server = await listen(app, options.port ?? config.server.port, options.host ?? '127.0.0.1')
+    const port = (server.address() as AddressInfo).port
+    const host = options.host ?? '127.0.0.1'
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+    if (options.startWorker !== false) worker.start()
+    logger.info({ url, processes: 'see /api/v1/processes' }, 'engine listening')
+
+    let closing: Promise<void> | undefined
+    const close = (): Promise<void> =>
+      (closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+        server.closeIdleConnections()
+        await worker.stop()
+        server.closeAllConnections()
+        await stopped
+        await store.close()
+        logger.info('engine stopped')
+      })())
+    return { url, port, store, target, runtime, worker, metrics, close }
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)))
+    server.once('error', reject)
+  })
+}
