@@ -1,5 +1,5 @@
 import type { ProcessDefinition } from '@ablauf/sdk/definition'
-import type { Actor, Effect, ProcessInstance } from '@ablauf/sdk/runtime'
+import { renderTemplate, type Actor, type Effect, type ProcessInstance, type TicketSnapshot } from '@ablauf/sdk/runtime'
 import { JOB_KINDS, toPayload } from '../jobs/job-payloads.js'
 import type { StepScope } from './runtime-options.js'
 
@@ -14,6 +14,9 @@ export interface EffectContext {
   /** Who caused the step (articles of a submitted dialog are theirs). */
   actor: Actor | undefined
   newId: () => string
+  /** The ticket after the step, for rendering e-mail templates. */
+  ticket: TicketSnapshot
+  emailTemplates: readonly { name: string; subject: string; body: string }[]
 }
 
 /**
@@ -35,7 +38,8 @@ export async function writeEffect(ctx: EffectContext, effect: Effect): Promise<b
       return true
     }
     case 'email.send': {
-      const { type: _type, ...message } = effect
+      const { type: _type, ...rendered } = effect
+      const message = withTemplate(ctx, rendered)
       await enqueue(scope, effect.key, JOB_KINDS.email, instance, toPayload({ instanceId: instance.id, ticketId: instance.ticketId, test: instance.test, message }), EMAIL_ATTEMPTS)
       return true
     }
@@ -82,6 +86,15 @@ export async function writeEffect(ctx: EffectContext, effect: Effect): Promise<b
     default:
       return false
   }
+}
+
+/** A `sendEmail` that names a template takes the template's subject and body where it has none. */
+function withTemplate<M extends { template: string | null; subject: string; body: string }>(ctx: EffectContext, message: M): M {
+  const template = message.template === null ? undefined : ctx.emailTemplates.find((t) => t.name === message.template)
+  if (template === undefined) return message
+  const render = (text: string): string =>
+    renderTemplate(text, { ticket: ctx.ticket, process: { id: ctx.definition.id, name: ctx.definition.name, activity: ctx.instance.activity }, env: ctx.scope.env })
+  return { ...message, subject: message.subject !== '' ? message.subject : render(template.subject), body: message.body !== '' ? message.body : render(template.body) }
 }
 
 async function createTicket(ctx: EffectContext, effect: Extract<Effect, { type: 'ticket.create' }>): Promise<void> {

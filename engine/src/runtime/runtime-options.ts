@@ -21,6 +21,8 @@ export interface ProcessRuntimeOptions {
    * snapshot (users and customer users).
    */
   env?: RuntimeEnv
+  /** E-mail templates of the target (`sendEmail` with `template`), rendered with the ticket at enqueue time. */
+  emailTemplates?: readonly { name: string; subject: string; body: string }[]
   /** At most this many steps (all instances together) per incoming event, against script loops. */
   maxStepsPerEvent?: number
 }

@@ -40,7 +40,7 @@ export function createStepRunner(deps: StepRunnerDeps): {
       await tx.history.append(result.history.map((entry) => ({ ticketId: instance.ticketId, instanceId: instance.id, entry })))
     }
     let script: ScriptRun | undefined
-    const ctx = { scope, definition: version.definition, instance, actor, newId: deps.newId }
+    const ctx = { scope, definition: version.definition, instance, actor, newId: deps.newId, ticket: result.ticket, emailTemplates: options.emailTemplates ?? [] }
     for (const effect of result.effects) {
       if (await writeEffect(ctx, effect)) continue
       switch (effect.type) {
