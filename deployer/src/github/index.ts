@@ -1,0 +1,6 @@
+export { githubConfigFromEnv, type GitHubConfig } from './github-config.js'
+export { createGitHubRepo, type GitHubClientOptions, type GitHubRepo } from './github-client.js'
+export { upsertPlanComment, PLAN_COMMENT_MARKER, type CommentSync } from './plan-comment.js'
+export { splitMarkdown, GITHUB_COMMENT_LIMIT } from './comment-split.js'
+export { postCommitStatus, type CommitState, type CommitStatusInput } from './commit-status.js'
+export { createStatusReporter, type StatusReporter } from './status-reporter.js'
