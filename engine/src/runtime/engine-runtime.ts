@@ -10,6 +10,7 @@ import { createScriptRegistry, type ScriptRegistry } from '../scripts/script-reg
 import type { Clock, Store } from '../store/store-port.js'
 import { createWebServiceInvoker } from '../web-services/web-service-invoker.js'
 import { createProcessRuntime, type ExecutorRuntime } from './process-runtime.js'
+import { targetEnv } from './target-env.js'
 
 /** Options of {@link createEngineRuntime}: the loaded config and the composition root's ports. */
 export interface EngineRuntimeOptions {
@@ -58,6 +59,8 @@ export async function createEngineRuntime(options: EngineRuntimeOptions): Promis
     clock,
     ...(metrics === undefined ? {} : { metrics }),
     emailTemplates: config.target.emailTemplates,
+    // People for placeholders come from the config's target (the stored snapshot may lag behind it).
+    env: targetEnv(config.target),
     onJobsEnqueued: () => worker?.wake(),
   })
   const invoker = createWebServiceInvoker({ services: config.webServices, logger, env: secrets })

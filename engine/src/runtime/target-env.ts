@@ -5,7 +5,7 @@ import type { TargetSnapshot } from '@ablauf/sdk/target'
  * The runtime environment the pure core sees: people from the target snapshot (for `{{owner.Email}}`,
  * `{{customer.FirstName}}`, …), falling back to the injected `extra` look-ups.
  */
-export function targetEnv(target: TargetSnapshot | undefined, extra?: RuntimeEnv): RuntimeEnv {
+export function targetEnv(target: Partial<Pick<TargetSnapshot, 'users' | 'customerUsers'>> | undefined, extra?: RuntimeEnv): RuntimeEnv {
   const users = new Map<string, Person>()
   const customers = new Map<string, Person>()
   for (const u of target?.users ?? []) users.set(u.login, { Login: u.login, Email: u.email, FirstName: u.firstName, LastName: u.lastName })
