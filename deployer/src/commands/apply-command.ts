@@ -52,7 +52,7 @@ export async function runApply(raw: ApplyCommandOptions, ctx: CommandContext, po
 }
 
 /** `ablauf apply --engine URL [--dir processes] [--commit SHA --ref REF --author NAME]` */
-export function applyCommand(ports: GitOpsPorts = {}): CommandModule {
+export function createApplyCommand(ports: GitOpsPorts = {}): CommandModule {
   return {
     register(program: Command, ctx: CommandContext): void {
       program
@@ -74,3 +74,5 @@ function errorText(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err)
   return typeof code === 'string' ? `${code}: ${message}` : message
 }
+
+export const applyCommand: CommandModule = createApplyCommand()

@@ -4,11 +4,10 @@ import { AblaufError } from '@ablauf/sdk/errors'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { createGitHubRepo, githubConfigFromEnv, upsertPlanComment } from '../github/index.js'
-import { renderPlanMarkdown } from '../plan/index.js'
 import type { CommandContext, CommandModule } from './command-context.js'
 import { reportError, type GitOpsPorts } from './gitops-command-support.js'
 import { configError } from './gitops-options.js'
-import { makePlan } from './plan-command.js'
+import { makePlan, renderPlan } from './plan-command.js'
 
 export const commentOptionsSchema = z.strictObject({
   pr: z.coerce.number().int().positive(),
@@ -32,7 +31,7 @@ export async function runGitHubComment(raw: CommentOptions, ctx: CommandContext,
     const markdown =
       options.bodyFile !== undefined
         ? await readFile(path.resolve(ctx.cwd, options.bodyFile), 'utf8')
-        : renderPlanMarkdown((await makePlan(options, ctx, ports)).plan)
+        : renderPlan((await makePlan(options, ctx, ports)).plan, 'markdown')
     const gh = createGitHubRepo(config, { logger: ctx.logger, ...(ports.githubThrottle === undefined ? {} : { throttle: ports.githubThrottle }) })
     const sync = await upsertPlanComment(gh, options.pr, markdown)
     const verb = sync.created.length > 0 && sync.updated.length + sync.unchanged.length === 0 ? 'created' : 'updated'
@@ -44,7 +43,7 @@ export async function runGitHubComment(raw: CommentOptions, ctx: CommandContext,
 }
 
 /** `ablauf github comment --pr N [--body-file plan.md]` */
-export function githubCommand(ports: GitOpsPorts = {}): CommandModule {
+export function createGitHubCommand(ports: GitOpsPorts = {}): CommandModule {
   return {
     register(program: Command, ctx: CommandContext): void {
       const github = program.command('github').description('GitHub integration (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL)')
@@ -60,3 +59,5 @@ export function githubCommand(ports: GitOpsPorts = {}): CommandModule {
     },
   }
 }
+
+export const githubCommand: CommandModule = createGitHubCommand()

@@ -3,6 +3,10 @@ import { compileCommand } from './compile-command.js'
 import { diagramCommand } from './diagram-command.js'
 import { initCommand } from './init-command.js'
 import { schemaCommand } from './schema-command.js'
+import { planCommand } from './plan-command.js'
+import { applyCommand } from './apply-command.js'
+import { reconcileCommand } from './reconcile-command.js'
+import { githubCommand } from './github-command.js'
 
 export type { CommandContext, CommandModule } from './command-context.js'
 
@@ -12,4 +16,8 @@ export const COMMANDS: readonly CommandModule[] = [
   schemaCommand,
   compileCommand,
   diagramCommand,
+  planCommand,
+  applyCommand,
+  reconcileCommand,
+  githubCommand,
 ]

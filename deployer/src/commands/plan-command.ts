@@ -3,6 +3,7 @@ import type { ProcessDefinition } from '@ablauf/sdk/definition'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { requireCompiled } from '../apply/index.js'
+import { renderMermaid } from '../diagram/index.js'
 import type { EngineClient } from '../engine-client/index.js'
 import { hasChanges, planAgainstEngine, renderPlanJson, renderPlanMarkdown, renderPlanText, type Plan } from '../plan/index.js'
 import { configError } from './gitops-options.js'
@@ -20,7 +21,7 @@ export type PlanOptions = z.input<typeof planOptionsSchema>
 /** Renders a plan in the chosen format. */
 export function renderPlan(plan: Plan, format: 'text' | 'markdown' | 'json'): string {
   if (format === 'json') return renderPlanJson(plan)
-  if (format === 'markdown') return renderPlanMarkdown(plan)
+  if (format === 'markdown') return renderPlanMarkdown(plan, { diagram: renderMermaid })
   return renderPlanText(plan)
 }
 
@@ -52,7 +53,7 @@ export async function runPlan(raw: PlanOptions, ctx: CommandContext, ports: GitO
 }
 
 /** `ablauf plan --engine URL [--dir processes] [--format text|markdown|json]` */
-export function planCommand(ports: GitOpsPorts = {}): CommandModule {
+export function createPlanCommand(ports: GitOpsPorts = {}): CommandModule {
   return {
     register(program: Command, ctx: CommandContext): void {
       program
@@ -66,3 +67,5 @@ export function planCommand(ports: GitOpsPorts = {}): CommandModule {
     },
   }
 }
+
+export const planCommand: CommandModule = createPlanCommand()

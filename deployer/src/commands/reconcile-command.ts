@@ -125,7 +125,7 @@ export async function runReconcile(raw: ReconcileOptions, ctx: CommandContext, p
 }
 
 /** `ablauf reconcile --repo URL|PATH --branch main --engine URL [--interval 30s] [--once] [--webhook-port N] [--self-heal] [--cache DIR]` */
-export function reconcileCommand(ports: GitOpsPorts = {}): CommandModule {
+export function createReconcileCommand(ports: GitOpsPorts = {}): CommandModule {
   return {
     register(program: Command, ctx: CommandContext): void {
       program
@@ -147,3 +147,5 @@ export function reconcileCommand(ports: GitOpsPorts = {}): CommandModule {
     },
   }
 }
+
+export const reconcileCommand: CommandModule = createReconcileCommand()

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { contentHash, parseDefinition, type ProcessDefinition } from '@ablauf/sdk/definition'
 import { describe, expect, test } from 'vitest'
+import { renderMermaid } from '../diagram/index.js'
 import { instanceSchema } from '../engine-client/engine-schemas.js'
 import { groupRunning } from './deployed-state.js'
 import { diffProcesses } from './diff-processes.js'
@@ -63,7 +64,7 @@ describe('plan golden files', () => {
     const dir = path.join(FIXTURES, name)
     const plan = planOf(dir)
     golden(path.join(dir, 'expected.txt'), renderPlanText(plan))
-    golden(path.join(dir, 'expected.md'), renderPlanMarkdown(plan))
+    golden(path.join(dir, 'expected.md'), renderPlanMarkdown(plan, { diagram: renderMermaid }))
     expect(JSON.parse(renderPlanJson(plan))).toEqual(JSON.parse(JSON.stringify(plan)))
   })
 })
