@@ -1,4 +1,4 @@
-import { watch } from 'node:fs'
+import { readdirSync, watch, type FSWatcher } from 'node:fs'
 import path from 'node:path'
 import type { CompileResult } from './compile-types.js'
 import type { Compiler } from './create-compiler.js'
@@ -15,7 +15,7 @@ export interface WatchOptions {
   debounceMs?: number
 }
 
-const IGNORED = /(^|[/\\])(node_modules|\.ablauf|\.git|dist)([/\\]|$)/
+const IGNORED_DIRS = new Set(['node_modules', '.ablauf', '.git', 'dist'])
 const RELEVANT = /(\.ts|ablauf\.target\.json|tsconfig\.json|package\.json)$/
 
 /**
@@ -49,16 +49,38 @@ export function watchCompiler(options: WatchOptions): Promise<void> {
   }
 
   return new Promise((resolve) => {
-    const watcher = watch(options.dir, { recursive: true }, (_event, name) => {
-      if (name === null) return
-      const rel = name.toString()
-      if (IGNORED.test(rel) || !RELEVANT.test(rel)) return
-      pending.add(path.join(options.dir, rel))
-      schedule()
-    })
+    // One non-recursive watcher per directory: recursive fs.watch on Linux (Node 20) would walk
+    // node_modules too, which is often a symlink into a whole workspace.
+    const watchers = new Map<string, FSWatcher>()
+    const watchTree = (dir: string): void => {
+      if (watchers.has(dir)) return
+      try {
+        watchers.set(
+          dir,
+          watch(dir, (_event, name) => {
+            if (name === null) return
+            const file = path.join(dir, name.toString())
+            if (RELEVANT.test(file)) {
+              pending.add(file)
+              schedule()
+            } else if (!IGNORED_DIRS.has(name.toString())) {
+              watchTree(file)
+            }
+          }),
+        )
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          if (entry.isDirectory() && !IGNORED_DIRS.has(entry.name)) watchTree(path.join(dir, entry.name))
+        }
+      } catch {
+        // Not a directory, or gone already.
+        watchers.get(dir)?.close()
+        watchers.delete(dir)
+      }
+    }
+    watchTree(options.dir)
     const stop = (): void => {
       if (timer) clearTimeout(timer)
-      watcher.close()
+      for (const w of watchers.values()) w.close()
       resolve()
     }
     if (options.signal.aborted) stop()
