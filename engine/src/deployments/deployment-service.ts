@@ -71,22 +71,22 @@ export function createDeploymentService(options: DeploymentServiceOptions): Depl
           if (current !== undefined) await tx.processes.put({ ...current, state: 'fade-away', updatedAt: at })
           return
         }
-        let version = step.version
-        if (p.newVersion) {
-          const stored = await tx.processes.addVersion({
-            processId: definition.id, hash: step.hash ?? '', definition, sourceCommit: d.source.commit, deploymentId: d.id, createdAt: at,
-          })
-          version = stored.version
-        }
+        // The process row comes first: versions reference it.
         await tx.processes.put({
           id: definition.id,
           name: definition.name,
           state: definition.state,
-          activeVersion: version,
+          activeVersion: step.version,
           activeHash: step.hash,
           createdAt: current?.createdAt ?? at,
           updatedAt: at,
         })
+        if (p.newVersion) {
+          const stored = await tx.processes.addVersion({
+            processId: definition.id, hash: step.hash ?? '', definition, sourceCommit: d.source.commit, deploymentId: d.id, createdAt: at,
+          })
+          if (stored.version !== step.version) throw new AblaufError('INTERNAL', `version ${stored.version} of ${definition.id} was planned as ${step.version}`)
+        }
       }
     })
   }
