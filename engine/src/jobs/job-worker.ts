@@ -28,7 +28,10 @@ export interface JobWorkerOptions {
   owner?: string
   /** Jobs run at once (default 4). */
   concurrency?: number
-  /** Lease length; longer than the slowest job (default 5 minutes). */
+  /**
+   * Lease length; must outlast the slowest job, else another worker re-runs it meanwhile. Default 11
+   * minutes: a service task's `timeoutMs` is at most 10 minutes.
+   */
   leaseMs?: number
   /** Longest sleep between polls (default 1 s); `wake()` cuts it short. */
   pollMs?: number
@@ -68,7 +71,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     metrics: options.metrics,
   }
   const concurrency = Math.max(1, options.concurrency ?? 4)
-  const leaseMs = options.leaseMs ?? 300_000
+  const leaseMs = options.leaseMs ?? 660_000
   const pollMs = options.pollMs ?? 1000
   const inFlight = new Map<number, Promise<void>>()
   let running = false

@@ -34,6 +34,7 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
   async function inTransaction<T>(fn: (scope: StepScope) => Promise<T>): Promise<T> {
     const began = performance.now()
     let enqueued = false
+    let processId: string | undefined
     const value = await options.store.transaction(async (tx) => {
       const now = options.clock.now()
       const scope: StepScope = { tx, now, at: now.toISOString(), env: targetEnv(await tx.target.get(), options.env), followUps: [], steps: 0, jobsEnqueued: false }
@@ -42,9 +43,10 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
         await stepInstance(scope, next.instanceId, next.event)
       }
       enqueued = scope.jobsEnqueued
+      processId = scope.processId
       return result
     })
-    options.metrics?.stepDuration.observe({ process: 'all' }, (performance.now() - began) / 1000)
+    if (processId !== undefined) options.metrics?.stepDuration.observe({ process: processId }, (performance.now() - began) / 1000)
     if (enqueued) options.onJobsEnqueued?.()
     return value
   }

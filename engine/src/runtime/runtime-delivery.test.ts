@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { processDefinitionSchema } from '@ablauf/sdk/definition'
 import type { ProcessInstance } from '@ablauf/sdk/runtime'
-import { completeJob } from '../jobs/job-context.js'
-import type { HistoryRow } from '../store/store-port.js'
+import { AblaufError } from '@ablauf/sdk/errors'
+import type { HistoryRow, StoreTx } from '../store/store-port.js'
 import { seedProcess } from './test-support/seed-process.js'
 import { startRuntimeHarness, type RuntimeHarness } from './test-support/runtime-harness.js'
 
@@ -48,8 +48,11 @@ describe('exactly-once job results', () => {
     const [instance] = await instances(ticket.id)
     expect(instance).toMatchObject({ activity: 'confirm' })
     const late = { type: 'service.succeeded' as const, key: leased!.key, response: { status: 200, body: { status: 'expired' } }, attempts: 1 }
-    const ctx = { clock: h.clock, owner: 'crashed' } as Parameters<typeof completeJob>[0]
-    await expect(h.runtime.deliver(instance!.id, late, (tx) => completeJob(ctx, tx, leased!, null))).rejects.toMatchObject({ code: 'CONFLICT' })
+    // What the worker does: settle the job in the step's transaction; the crashed worker lost its lease.
+    const settle = async (tx: StoreTx): Promise<void> => {
+      if (!(await tx.jobs.complete(leased!.id, 'crashed', null, h.clock.now().toISOString()))) throw new AblaufError('CONFLICT', 'lease lost')
+    }
+    await expect(h.runtime.deliver(instance!.id, late, settle)).rejects.toMatchObject({ code: 'CONFLICT' })
     const rows = await history(ticket.id)
     expect(count(rows, tookWarranty)).toBe(1)
     expect(count(rows, (e) => e.type === 'event.ignored')).toBe(0)

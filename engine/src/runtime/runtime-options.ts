@@ -51,4 +51,6 @@ export interface StepScope {
   followUps: FollowUp[]
   steps: number
   jobsEnqueued: boolean
+  /** The process of the first instance stepped (the metrics label of the transaction). */
+  processId?: string
 }

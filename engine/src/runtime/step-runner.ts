@@ -33,6 +33,7 @@ export function createStepRunner(deps: StepRunnerDeps): {
     const { tx, at } = scope
     scope.steps += 1
     const instance = result.instance
+    scope.processId ??= instance.processId
     const log = logFor(instance)
     if (isNew) await tx.instances.create(instance)
     else await tx.instances.update(instance)
