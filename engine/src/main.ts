@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { pino, type Logger } from 'pino'
 import type { TargetSnapshot } from '@ablauf/sdk/target'
 import type { EngineConfig } from './config/config-schema.js'
+import { parseEngineEnv } from './config/engine-env.js'
 import { configuredTokens } from './config/engine-tokens.js'
 import { targetSnapshotFromConfig } from './config/target-from-config.js'
 import { createDeploymentService } from './deployments/deployment-service.js'
@@ -35,7 +36,7 @@ export interface StartEngineOptions {
   clock?: Clock
   /** Environment for secrets (web service auth, `tokenEnv`); default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>
-  /** An admin token (scopes: admin), e.g. from `ABLAUF_TOKEN`. */
+  /** An admin token (scopes: admin); default `ABLAUF_TOKEN` of `env`. */
   adminToken?: string
   /** Real mail; default SMTP when the config has `smtp`, else every mail is captured. */
   mailer?: Mailer
@@ -77,7 +78,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
   const store = typeof options.db === 'string' ? openSqliteStore({ path: options.db.replace(/^sqlite:/, '') }) : options.db
   try {
     await store.transaction((tx) => tx.target.put(target, clock.now().toISOString()))
-    const { tokens, disabled } = configuredTokens(config, env, options.adminToken)
+    const { tokens, disabled } = configuredTokens(config, env, options.adminToken ?? parseEngineEnv(env).ABLAUF_TOKEN)
     if (disabled.length > 0) logger.warn({ tokens: disabled }, 'tokens disabled: their tokenEnv variable is not set')
 
     let wake = (): void => {}

@@ -78,3 +78,25 @@ describe('auth and visibility', () => {
     expect((await h.call('GET', `/api/v1/instances/${instances.body.instances[0].id}`, { token: 'read' })).body.instance.status).toBe('completed')
   })
 })
+
+describe('ticket changes', () => {
+  let h: ApiHarness
+  beforeEach(async () => {
+    h = await startHarness()
+  })
+  afterEach(async () => h.close())
+
+  it('lets an agent change a ticket within their queues, records history, and refuses moving it out of them', async () => {
+    const created = await h.call('POST', '/api/v1/tickets', { token: 'anna', body: { Title: 'Mouse', Queue: 'Service Desk' } })
+    const id = created.body.ticket.id
+    const changed = await h.call('PATCH', `/api/v1/tickets/${id}`, { token: 'anna', body: { Queue: 'Hardware', DynamicField: { Urgent: true } } })
+    expect(changed.status).toBe(200)
+    expect(changed.body).toMatchObject({ ticket: { Queue: 'Hardware', DynamicField: { Urgent: true } }, changed: ['Queue', 'DynamicField_Urgent'] })
+    const history = await h.call('GET', `/api/v1/tickets/${id}/history`, { token: 'anna' })
+    expect(history.body.history.map((r: { entry: { type: string } }) => r.entry.type)).toEqual(['ticket.created', 'ticket.updated'])
+    const before = await h.dbHash()
+    const out = await h.call('PATCH', `/api/v1/tickets/${id}`, { token: 'anna', body: { Queue: 'HR' } })
+    expect(out.status).toBe(403)
+    expect(await h.dbHash()).toBe(before)
+  })
+})

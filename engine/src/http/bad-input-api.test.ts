@@ -79,7 +79,7 @@ describe('bad input changes nothing', () => {
     expectError(schema, 422, 'DEFINITION_INVALID')
   })
 
-  it('unknown routes and ids → 404, wrong dialog → 409', async () => {
+  it('unknown routes and ids → 404, wrong dialog → 409, missing required field → 422', async () => {
     expectError(await h.call('GET', '/api/v1/nothing-here', { token: 'read' }), 404, 'NOT_FOUND')
     expectError(await h.call('GET', '/api/v1/tickets/unknown', { token: 'read' }), 404, 'NOT_FOUND')
     expectError(await h.call('GET', '/api/v1/instances/unknown', { token: 'read' }), 404, 'NOT_FOUND')
@@ -87,7 +87,7 @@ describe('bad input changes nothing', () => {
     const wrong = await h.call('POST', `/api/v1/tasks/${tasks.body.tasks[0].id}/submit`, { token: 'anna', body: { dialog: 'other-dialog', values: {} } })
     expectError(wrong, 409, 'WRONG_ACTIVITY')
     const missing = await h.call('POST', `/api/v1/tasks/${tasks.body.tasks[0].id}/submit`, { token: 'anna', body: { dialog: 'confirm-dialog', values: {} } })
-    expect(missing.status).toBeGreaterThanOrEqual(400)
-    expect(missing.status).toBeLessThan(500)
+    expectError(missing, 422, 'REQUIRED_FIELD_MISSING')
+    expect(missing.body.error.details.fields).toEqual(['DynamicField_Category'])
   })
 })
