@@ -2,9 +2,9 @@ import type { Activity, ProcessDefinition, Transition } from '@ablauf/sdk'
 import { actionLabel } from './action-label.js'
 import { conditionLabel } from './condition-label.js'
 
-/** Text safe inside a quoted Mermaid label: quotes and angle brackets as entity codes. */
+/** Text safe inside a quoted Mermaid label: quotes, angle brackets, `#` and `|` as entity codes. */
 export function mermaidText(text: string): string {
-  return text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\r?\n/g, ' ')
+  return text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\|/g, '#124;').replace(/\r?\n/g, ' ')
 }
 
 /** Kebab-case ids become node ids that cannot clash with Mermaid keywords (`end`) or arrows (`-`). */
