@@ -1,6 +1,8 @@
 import type { CommandModule } from './command-context.js'
 import { compileCommand } from './compile-command.js'
 import { diagramCommand } from './diagram-command.js'
+import { exportCommand } from './export-command.js'
+import { importCommand } from './import-command.js'
 import { initCommand } from './init-command.js'
 import { schemaCommand } from './schema-command.js'
 import { planCommand } from './plan-command.js'
@@ -20,4 +22,6 @@ export const COMMANDS: readonly CommandModule[] = [
   applyCommand,
   reconcileCommand,
   githubCommand,
+  importCommand,
+  exportCommand,
 ]
