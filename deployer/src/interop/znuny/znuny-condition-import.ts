@@ -1,5 +1,6 @@
 import type { Condition, FieldName } from '@ablauf/sdk/definition'
 import type { ZnunyFieldTest, ZnunyTransition } from './znuny-schema.js'
+import { ALWAYS_TRUE_FIELD, ALWAYS_TRUE_MATCH } from './znuny-conventions.js'
 import { fieldFromZnunyKey } from './znuny-fields.js'
 import {
   EMPTY_PATTERN,
@@ -71,7 +72,7 @@ function isAlwaysTrue(t: ZnunyTransition): boolean {
   if (conds.length !== 1 || typeof conds[0] === 'string' || conds[0] === undefined) return false
   const fields = Object.entries(conds[0].Fields)
   const only = fields[0]
-  return fields.length === 1 && only !== undefined && only[0] === 'Queue' && only[1].Type === 'Regexp' && only[1].Match === '.*'
+  return fields.length === 1 && only !== undefined && only[0] === ALWAYS_TRUE_FIELD && only[1].Type === 'Regexp' && only[1].Match === ALWAYS_TRUE_MATCH
 }
 
 /**
