@@ -33,6 +33,8 @@ const pushSchema = z.looseObject({
 
 class BodyTooLarge extends Error {}
 
+const DISCARD_LIMIT = 25 * 1024 * 1024
+
 /**
  * The reconciler's HTTP server: `POST /webhook` for GitHub deliveries (signature verified before
  * anything else; `ping` → 200; push to the branch → 202 and a reconcile; other branches and events →
@@ -45,16 +47,22 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
   }
 
+  /**
+   * Reads the body, keeping at most `maxBytes`. Past the limit the rest is read and dropped (so the
+   * client gets its 413 instead of a reset), up to GitHub's own 25 MB cap; beyond that the socket is cut.
+   */
   const readBody = async (req: IncomingMessage): Promise<Buffer> => {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > maxBytes) throw new BodyTooLarge()
     const chunks: Buffer[] = []
     let size = 0
     for await (const chunk of req) {
       size += (chunk as Buffer).length
-      if (size > maxBytes) throw new BodyTooLarge()
-      chunks.push(chunk as Buffer)
+      if (size > DISCARD_LIMIT) {
+        req.destroy()
+        break
+      }
+      if (size <= maxBytes) chunks.push(chunk as Buffer)
     }
+    if (size > maxBytes) throw new BodyTooLarge()
     return Buffer.concat(chunks)
   }
 
@@ -67,7 +75,6 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     } catch (err) {
       if (!(err instanceof BodyTooLarge)) throw err
       log.warn({ delivery: id }, 'webhook body too large')
-      res.setHeader('connection', 'close')
       return json(res, 413, { error: { code: 'PAYLOAD_TOO_LARGE', message: `body over ${maxBytes} bytes` } })
     }
     const signature = req.headers['x-hub-signature-256']

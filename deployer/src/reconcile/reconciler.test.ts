@@ -1,0 +1,129 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { pino } from 'pino'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { compilerPort, type CompileProcesses } from '../apply/index.js'
+import type { CommandContext } from '../commands/command-context.js'
+import { startReconciler, type ReconcileOptions, type RunningReconciler } from '../commands/reconcile-command.js'
+import { createEngineClient } from '../engine-client/index.js'
+import { startLocalEngine, type LocalEngine } from '../engine-client/testing/local-engine-server.js'
+import { sampleDefinition } from '../engine-client/testing/sample-definitions.js'
+import { createProcessRepo, processModule, type ProcessRepo } from './testing/process-repo.js'
+
+const logger = pino({ level: 'silent' })
+let repo: ProcessRepo
+let engine: LocalEngine
+let cwd: string
+let compiles: string[]
+let running: RunningReconciler[]
+
+function context(): CommandContext {
+  return {
+    logger,
+    output: { out: () => {}, err: () => {} },
+    env: { ABLAUF_ENGINE_URL: engine.url },
+    cwd,
+    fetch,
+    signal: new AbortController().signal,
+    setExitCode: () => {},
+  }
+}
+
+async function start(options: Partial<ReconcileOptions> = {}): Promise<RunningReconciler> {
+  const real = compilerPort({ cwd, logger })
+  const compile: CompileProcesses = async (dir) => {
+    compiles.push(dir)
+    return real(dir)
+  }
+  const r = await startReconciler({ repo: repo.origin, cache: 'cache', once: true, ...options }, context(), {
+    compile,
+    engineClient: (url) => createEngineClient({ baseUrl: url, logger, retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 } }),
+  })
+  running.push(r)
+  return r
+}
+
+beforeEach(async () => {
+  repo = await createProcessRepo()
+  engine = await startLocalEngine()
+  cwd = mkdtempSync(path.join(tmpdir(), 'ablauf-reconcile-'))
+  compiles = []
+  running = []
+})
+afterEach(async () => {
+  for (const r of running) await r.stop()
+  await engine.close()
+  repo.dispose()
+  rmSync(cwd, { recursive: true, force: true })
+})
+
+describe('reconciler', () => {
+  test('deploys a new head once, records it in the state file, and is in sync afterwards', async () => {
+    const sha = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'intake')
+    const { reconciler } = await start()
+    expect(await reconciler.reconcileOnce()).toMatchObject({ commit: sha, result: 'deployed', deploymentId: 'dep-1' })
+    expect(engine.deployments[0]!.source).toEqual({ commit: sha, ref: 'refs/heads/main', author: 'Ada <ada@example.org>' })
+    expect(await reconciler.reconcileOnce()).toMatchObject({ commit: sha, result: 'in-sync' })
+    expect(compiles).toHaveLength(1)
+    const state = JSON.parse(readFileSync(path.join(cwd, 'cache', 'reconcile-state.json'), 'utf8')) as { lastApplied: { commit: string } }
+    expect(state.lastApplied.commit).toBe(sha)
+    expect(readdirSync(path.join(cwd, 'cache', 'worktrees'))).toEqual([])
+
+    // A restarted reconciler remembers what it applied: nothing to compile.
+    const again = await start()
+    expect(await again.reconciler.reconcileOnce()).toMatchObject({ commit: sha, result: 'in-sync' })
+    expect(compiles).toHaveLength(1)
+  })
+
+  test('a commit that does not compile is not deployed, reported once, not retried until a new commit', async () => {
+    await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'good')
+    const { reconciler } = await start()
+    await reconciler.reconcileOnce()
+    const bad = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake 2', { broken: true }) }, 'bad')
+    const failed = await reconciler.reconcileOnce()
+    expect(failed).toMatchObject({ commit: bad, result: 'compile-failed' })
+    expect(failed.message).toMatch(/processes\/intake\.process\.ts:\d+:\d+ - error /)
+    expect(await reconciler.reconcileOnce()).toMatchObject({ commit: bad, result: 'skipped-failed' })
+    expect(compiles).toHaveLength(2)
+    expect(engine.deployments).toHaveLength(1)
+    const fixed = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake 2') }, 'fixed')
+    expect(await reconciler.reconcileOnce()).toMatchObject({ commit: fixed, result: 'deployed' })
+    expect(engine.deployments).toHaveLength(2)
+  })
+
+  test('an unreachable engine is retried on the next run', async () => {
+    const sha = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'intake')
+    const { reconciler } = await start()
+    engine.down = true
+    expect(await reconciler.reconcileOnce()).toMatchObject({ commit: sha, result: 'engine-unavailable' })
+    engine.down = false
+    expect(await reconciler.reconcileOnce()).toMatchObject({ commit: sha, result: 'deployed' })
+  })
+
+  test('drift is reported; with --self-heal it is re-applied', async () => {
+    await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'intake')
+    const { reconciler } = await start()
+    await reconciler.reconcileOnce()
+    const expected = engine.activeHashes()
+    engine.deployDirect([sampleDefinition('intake', 'Edited by hand')], 'hand')
+    const drift = await reconciler.reconcileOnce()
+    expect(drift).toMatchObject({ result: 'drift', message: 'intake: different-version' })
+    expect(engine.activeHashes()).not.toEqual(expected)
+
+    const healing = await start({ selfHeal: true })
+    expect(await healing.reconciler.reconcileOnce()).toMatchObject({ result: 'healed' })
+    expect(engine.activeHashes()).toEqual(expected)
+    expect(await healing.reconciler.reconcileOnce()).toMatchObject({ result: 'in-sync' })
+  })
+
+  test('the single-flight loop turns a burst of triggers into one reconcile per distinct head', async () => {
+    const sha = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'intake')
+    const { loop, reconciler } = await start()
+    await Promise.all(Array.from({ length: 100 }, (_, i) => loop.trigger(`burst ${i}`)))
+    await loop.idle()
+    expect(loop.runs).toBeLessThanOrEqual(2)
+    expect(reconciler.state.history.filter((r) => r.result === 'deployed').map((r) => r.commit)).toEqual([sha])
+    expect(compiles).toHaveLength(1)
+  })
+})
