@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { JsonValue } from '@ablauf/sdk'
 import { createScriptRegistry } from '../script-registry.js'
 import { ticketFixture } from '../test-support/ticket-fixture.js'
 import { builtInScripts } from './built-in-scripts.js'
@@ -7,7 +8,7 @@ const scripts = createScriptRegistry(builtInScripts())
 const now = new Date('2024-05-03T15:00:00Z') // a Friday
 
 describe('classify-by-keywords', () => {
-  const params = {
+  const params: Record<string, JsonValue> = {
     source: ['Title', 'Article'],
     target: 'DynamicField_Category',
     rules: [
