@@ -3,12 +3,13 @@ import path from 'node:path'
 import type { TargetSnapshot } from '@ablauf/sdk/target'
 import type { Logger } from 'pino'
 import { pino } from 'pino'
-import type { Project, SourceFile, ts } from 'ts-morph'
+import type { Project, ts } from 'ts-morph'
 import { writeBuild } from './build-output.js'
 import type { CompileResult, Diagnostic } from './compile-types.js'
 import { checkDefinitions, type EvaluatedModule } from './definition-checks.js'
 import { sortDiagnostics } from './diagnostic-format.js'
 import { hostSdkModules } from './host-sdk-modules.js'
+import { localClosure, withDependents } from './module-graph.js'
 import { ProcessEvaluator, type Evaluation } from './process-evaluator.js'
 import { createProcessProject, PROCESS_FILE_SUFFIX, readCompilerOptions, TARGET_TYPES_FILE } from './process-project.js'
 import { readTargetSnapshot, TARGET_SNAPSHOT_FILE } from './target-snapshot-file.js'
@@ -78,46 +79,34 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     targetDiagnostics = r.problems.map((p) => ({ file: displayPath(cwd, p.file), line: 1, col: 1, code: 'TARGET_INVALID', severity: 'error', message: p.message }))
   }
 
-  const repoFiles = (project: Project): SourceFile[] =>
-    project.getSourceFiles().filter((sf) => !sf.isInNodeModules() && !sf.isFromExternalLibrary() && !sf.isDeclarationFile())
-  const processFiles = (project: Project): string[] =>
-    project.getSourceFiles().map((sf) => sf.getFilePath() as string).filter((f) => f.endsWith(PROCESS_FILE_SUFFIX)).sort()
+  const isRepoFile = (sf: ts.SourceFile): boolean => !sf.isDeclarationFile && !sf.fileName.includes('/node_modules/')
+  const repoFiles = (program: ts.Program): ts.SourceFile[] => program.getSourceFiles().filter(isRepoFile)
+  const processFiles = (program: ts.Program): string[] =>
+    program.getSourceFiles().map((sf) => sf.fileName).filter((f) => f.endsWith(PROCESS_FILE_SUFFIX)).sort()
 
-  /** The repository modules `file` imports, transitively, `file` first. */
-  const localClosure = (project: Project, file: string): SourceFile[] => {
-    const seen = new Map<string, SourceFile>()
-    const visit = (sf: SourceFile): void => {
-      if (seen.has(sf.getFilePath())) return
-      seen.set(sf.getFilePath(), sf)
-      for (const dep of sf.getReferencedSourceFiles()) if (!dep.isInNodeModules() && !dep.isDeclarationFile()) visit(dep)
-    }
-    const root = project.getSourceFile(file)
-    if (root) visit(root)
-    return [...seen.values()]
+  const checkTypes = (s: State, program: ts.Program, files: readonly ts.SourceFile[]): void => {
+    for (const sf of files) s.typeDiagnostics.set(sf.fileName, fileTypeDiagnostics(program, sf, cwd))
   }
 
-  const checkTypes = (s: State, program: ts.Program, files: readonly SourceFile[]): void => {
-    for (const sf of files) s.typeDiagnostics.set(sf.getFilePath(), fileTypeDiagnostics(program, sf.compilerNode, cwd))
-  }
-
-  const evaluate = (s: State, files: readonly string[]): void => {
+  const evaluate = (s: State, program: ts.Program, files: readonly string[]): void => {
+    evaluator.newBuild()
     for (const file of files) {
-      const closure = localClosure(s.project, file)
-      const broken = closure.some((sf) => (s.typeDiagnostics.get(sf.getFilePath()) ?? []).some((d) => d.severity === 'error'))
+      const closure = localClosure(file, (f) => program.getSourceFile(f))
+      const broken = closure.some((sf) => (s.typeDiagnostics.get(sf.fileName) ?? []).some((d) => d.severity === 'error'))
       if (broken) s.evaluations.delete(file)
       else s.evaluations.set(file, evaluator.evaluate(file))
     }
   }
 
-  const finish = (s: State): CompileResult => {
+  const finish = (s: State, program: ts.Program): CompileResult => {
     const diagnostics: Diagnostic[] = [...s.configDiagnostics, ...targetDiagnostics]
     for (const list of s.typeDiagnostics.values()) diagnostics.push(...list)
     const evaluated: EvaluatedModule[] = []
-    for (const file of processFiles(s.project)) {
+    for (const file of processFiles(program)) {
       const e = s.evaluations.get(file)
       if (!e) continue
       if (!e.ok) diagnostics.push(...e.diagnostics)
-      else evaluated.push({ file, raw: e.raw, sources: localClosure(s.project, file).map((sf) => sf.compilerNode) })
+      else evaluated.push({ file, raw: e.raw, sources: localClosure(file, (f) => program.getSourceFile(f)) })
     }
     const checked = checkDefinitions(evaluated, { target, cwd })
     diagnostics.push(...checked.diagnostics)
@@ -147,9 +136,9 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     const program = project.getProgram().compilerObject
     const global = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()]
     s.configDiagnostics.push(...global.map((e) => fromTsDiagnostic(e, cwd, path.join(dir, 'tsconfig.json'))))
-    checkTypes(s, program, repoFiles(project))
-    evaluate(s, processFiles(project))
-    return finish(s)
+    checkTypes(s, program, repoFiles(program))
+    evaluate(s, program, processFiles(program))
+    return finish(s, program)
   }
 
   const update = async (changedFiles: readonly string[]): Promise<CompileResult> => {
@@ -159,42 +148,29 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     if (!s || needsFull) return compile()
     if (changed.some((f) => f === path.join(dir, TARGET_SNAPSHOT_FILE))) loadTarget()
 
-    const affected = new Set<string>()
-    for (const file of changed.filter((f) => /\.[cm]?ts$/.test(f))) {
+    const before = s.project.getProgram().compilerObject
+    const changedTs = changed.filter((f) => /\.[cm]?ts$/.test(f))
+    const affected = withDependents(changedTs, repoFiles(before))
+    for (const file of changedTs) {
       const sf = s.project.getSourceFile(file)
-      if (sf) {
-        for (const dependent of sf.getReferencingSourceFiles()) affected.add(dependent.getFilePath())
-        if (existsSync(file)) {
-          sf.refreshFromFileSystemSync()
-          affected.add(file)
-        } else {
-          s.project.removeSourceFile(sf)
-          s.typeDiagnostics.delete(file)
-          s.evaluations.delete(file)
-          evaluator.forget(file)
-        }
+      if (sf && existsSync(file)) {
+        sf.refreshFromFileSystemSync()
+      } else if (sf) {
+        s.project.removeSourceFile(sf)
+        s.typeDiagnostics.delete(file)
+        s.evaluations.delete(file)
+        evaluator.forget(file)
       } else if (file.endsWith(PROCESS_FILE_SUFFIX) && existsSync(file)) {
         s.project.addSourceFileAtPath(file)
-        affected.add(file)
-      }
-    }
-    // Everything that imports an affected module, transitively.
-    const queue = [...affected]
-    for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-      for (const d of s.project.getSourceFile(file)?.getReferencingSourceFiles() ?? []) {
-        if (!affected.has(d.getFilePath())) {
-          affected.add(d.getFilePath())
-          queue.push(d.getFilePath())
-        }
       }
     }
     s.project.resolveSourceFileDependencies()
     const program = s.project.getProgram().compilerObject
-    const files = [...affected].map((f) => s.project.getSourceFile(f)).filter((sf): sf is SourceFile => sf !== undefined)
-    checkTypes(s, program, files.filter((sf) => !sf.isInNodeModules() && !sf.isDeclarationFile()))
-    evaluate(s, [...affected].filter((f) => f.endsWith(PROCESS_FILE_SUFFIX) && s.project.getSourceFile(f) !== undefined))
+    const files = [...affected].map((f) => program.getSourceFile(f)).filter((sf): sf is ts.SourceFile => sf !== undefined && isRepoFile(sf))
+    checkTypes(s, program, files)
+    evaluate(s, program, files.map((sf) => sf.fileName).filter((f) => f.endsWith(PROCESS_FILE_SUFFIX)))
     log.debug({ changed: changed.length, affected: affected.size }, 'incremental build')
-    return finish(s)
+    return finish(s, program)
   }
 
   return { compile, update }

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
 import { AblaufError } from '@ablauf/sdk/errors'
+import { resolveRelative } from './module-graph.js'
 import { originalPosition, type TranspiledModule } from './transpile-module.js'
 
 /** What the sandbox needs from its caller. */
@@ -10,7 +11,7 @@ export interface SandboxOptions {
   hostModules: Readonly<Record<string, unknown>>
   /** The process repository; relative imports must stay inside it. */
   rootDir: string
-  /** How long evaluating one process module (with its imports) may take. */
+  /** How long evaluating one module may take. */
   timeoutMs: number
   /** The CommonJS code of a TypeScript file of the repository. */
   transpile: (file: string) => TranspiledModule
@@ -28,6 +29,11 @@ export interface EvaluationFailureDetails extends Record<string, unknown> {
   specifier?: string
 }
 
+/** Evaluates process modules; one sandbox per build, so shared helpers are evaluated once. */
+export interface ModuleSandbox {
+  evaluate(file: string): { exports: unknown; loaded: string[] }
+}
+
 interface CjsModule {
   exports: unknown
 }
@@ -40,15 +46,15 @@ function fail(message: string, details: EvaluationFailureDetails, cause?: unknow
 }
 
 /**
- * Evaluates a transpiled process module in a fresh `node:vm` context that has the ECMAScript built-ins
- * only: no `process`, no timers, no `fetch`, and a `require` that knows `@ablauf/sdk` (the host's
- * copy) and relative modules of the repository, nothing else. A time limit stops endless loops.
- * This guards against mistakes, not against hostile code: node:vm is no security boundary (the engine
- * re-validates every definition and no code travels in one).
+ * A `node:vm` context with the ECMAScript built-ins only: no `process`, no timers, no `fetch`, and a
+ * `require` that knows `@ablauf/sdk` (the host's copy) and relative modules of the repository,
+ * nothing else. A time limit per module stops endless loops. This guards against mistakes, not
+ * against hostile code: node:vm is no security boundary (the engine re-validates every definition
+ * and no code travels in one).
  *
- * Throws `AblaufError('COMPILE_FAILED')` whose `details` are {@link EvaluationFailureDetails}.
+ * `evaluate` throws `AblaufError('COMPILE_FAILED')` whose `details` are {@link EvaluationFailureDetails}.
  */
-export function evaluateModule(file: string, options: SandboxOptions): { exports: unknown; loaded: string[] } {
+export function createModuleSandbox(options: SandboxOptions): ModuleSandbox {
   const context = vm.createContext(
     { console: sandboxConsole(options.onConsole) },
     { codeGeneration: { strings: false, wasm: false }, microtaskMode: 'afterEvaluate' },
@@ -56,26 +62,31 @@ export function evaluateModule(file: string, options: SandboxOptions): { exports
   const cache = new Map<string, CjsModule>()
   const transpiled = new Map<string, TranspiledModule>()
 
-  const load = (modFile: string): unknown => {
+  const load = (modFile: string, loaded: Set<string>): unknown => {
+    loaded.add(modFile)
     const cached = cache.get(modFile)
     if (cached) return cached.exports
     const mod: CjsModule = { exports: {} }
     cache.set(modFile, mod)
-    if (modFile.endsWith('.json')) {
-      mod.exports = JSON.parse(readFileSync(modFile, 'utf8')) as unknown
+    try {
+      if (modFile.endsWith('.json')) {
+        mod.exports = JSON.parse(readFileSync(modFile, 'utf8')) as unknown
+        return mod.exports
+      }
+      const js = options.transpile(modFile)
+      transpiled.set(modFile, js)
+      const args = { exports: mod.exports, require: requireFrom(modFile, loaded), module: mod, filename: modFile, dirname: path.dirname(modFile) }
+      ;(context as Record<string, unknown>)[ARGS] = args
+      const source = `${WRAPPER}${js.code}\n}).call(${ARGS}.exports, ${ARGS}.exports, ${ARGS}.require, ${ARGS}.module, ${ARGS}.filename, ${ARGS}.dirname)`
+      new vm.Script(source, { filename: modFile }).runInContext(context, { timeout: options.timeoutMs, breakOnSigint: true })
       return mod.exports
+    } catch (err) {
+      cache.delete(modFile)
+      throw err
     }
-    const js = options.transpile(modFile)
-    transpiled.set(modFile, js)
-    const args = { exports: mod.exports, require: requireFrom(modFile), module: mod, filename: modFile, dirname: path.dirname(modFile) }
-    ;(context as Record<string, unknown>)[ARGS] = args
-    const source = `${WRAPPER}${js.code}\n}).call(${ARGS}.exports, ${ARGS}.exports, ${ARGS}.require, ${ARGS}.module, ${ARGS}.filename, ${ARGS}.dirname)`
-    const script = new vm.Script(source, { filename: modFile })
-    script.runInContext(context, { timeout: options.timeoutMs, breakOnSigint: true })
-    return mod.exports
   }
 
-  const requireFrom = (importer: string) => (specifier: string): unknown => {
+  const requireFrom = (importer: string, loaded: Set<string>) => (specifier: string): unknown => {
     if (Object.hasOwn(options.hostModules, specifier)) return options.hostModules[specifier]
     if (!specifier.startsWith('./') && !specifier.startsWith('../')) {
       fail(`module imports "${specifier}": process modules may import only @ablauf/sdk and relative modules`, {
@@ -89,32 +100,28 @@ export function evaluateModule(file: string, options: SandboxOptions): { exports
     if (resolved === undefined || rel === undefined || rel.startsWith('..') || path.isAbsolute(rel)) {
       fail(`cannot find module "${specifier}" inside the process repository`, { issue: 'MODULE_NOT_FOUND', file: importer, specifier })
     }
-    return load(resolved)
+    return load(resolved, loaded)
   }
 
-  try {
-    const exports = load(file)
-    return { exports, loaded: [...cache.keys()] }
-  } catch (err) {
-    if (isEvaluationFailure(err)) throw err
-    if (isTimeout(err)) {
-      fail(`evaluating the module took longer than ${options.timeoutMs} ms (an endless loop?)`, { issue: 'EVAL_TIMEOUT', file })
-    }
-    const at = locateThrow(err, transpiled)
-    fail(`evaluating the module threw: ${describeThrown(err)}`, { issue: 'EVAL_FAILED', file: at?.file ?? file, ...at?.position }, err)
+  return {
+    evaluate(file) {
+      const loaded = new Set<string>()
+      try {
+        const exports = load(file, loaded)
+        return { exports, loaded: [...loaded] }
+      } catch (err) {
+        if (isEvaluationFailure(err)) throw err
+        if (isTimeout(err)) {
+          fail(`evaluating the module took longer than ${options.timeoutMs} ms (an endless loop?)`, { issue: 'EVAL_TIMEOUT', file })
+        }
+        const at = locateThrow(err, transpiled)
+        fail(`evaluating the module threw: ${describeThrown(err)}`, { issue: 'EVAL_FAILED', file: at?.file ?? file, ...at?.position }, err)
+      }
+    },
   }
 }
 
-/** NodeNext specifiers (`./helpers.js`) name the `.ts` source; plain `./helpers` works too. */
-function resolveRelative(fromDir: string, specifier: string): string | undefined {
-  const base = path.resolve(fromDir, specifier)
-  const candidates = [base]
-  if (/\.[cm]?js$/.test(base)) candidates.unshift(base.replace(/\.([cm]?)js$/, '.$1ts'))
-  else candidates.push(`${base}.ts`, path.join(base, 'index.ts'))
-  return candidates.find((c) => /\.([cm]?ts|json)$/.test(c) && !c.endsWith('.d.ts') && existsSync(c))
-}
-
-/** True for the errors {@link evaluateModule} throws (checked by shape, not class). */
+/** True for the errors a {@link ModuleSandbox} throws (checked by shape, not class). */
 export function isEvaluationFailure(err: unknown): err is AblaufError & { details: EvaluationFailureDetails } {
   if (typeof err !== 'object' || err === null || (err as { code?: unknown }).code !== 'COMPILE_FAILED') return false
   const details = (err as { details?: unknown }).details

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { ts } from 'ts-morph'
 import type { Diagnostic } from './compile-types.js'
 import { definitionFromExports } from './definition-from-module.js'
-import { evaluateModule, isEvaluationFailure, type SandboxOptions } from './module-sandbox.js'
+import { createModuleSandbox, isEvaluationFailure, type ModuleSandbox, type SandboxOptions } from './module-sandbox.js'
 import { declarationPosition, findLiteral, type SourcePosition } from './source-locator.js'
 import { transpileModule, type TranspiledModule } from './transpile-module.js'
 import { displayPath } from './type-diagnostics.js'
@@ -42,22 +42,31 @@ export interface EvaluatorOptions {
  */
 export class ProcessEvaluator {
   readonly #options: EvaluatorOptions
-  readonly #transpiled = new Map<string, { text: string; mod: TranspiledModule }>()
+  readonly #transpiled = new Map<string, TranspiledModule>()
+  #sandbox: ModuleSandbox | undefined
 
   constructor(options: EvaluatorOptions) {
     this.#options = options
   }
 
+  /** Starts a build: a fresh sandbox, in which each module (shared helpers too) is evaluated once. */
+  newBuild(): void {
+    const o = this.#options
+    this.#sandbox = createModuleSandbox({
+      hostModules: o.hostModules,
+      rootDir: o.rootDir,
+      timeoutMs: o.timeoutMs,
+      transpile: (f) => this.#transpile(f),
+      ...(o.onConsole ? { onConsole: o.onConsole } : {}),
+    })
+  }
+
   evaluate(file: string): Evaluation {
     const o = this.#options
+    if (!this.#sandbox) this.newBuild()
+    const sandbox = this.#sandbox as ModuleSandbox
     try {
-      const { exports, loaded } = evaluateModule(file, {
-        hostModules: o.hostModules,
-        rootDir: o.rootDir,
-        timeoutMs: o.timeoutMs,
-        transpile: (f) => this.#transpile(f),
-        ...(o.onConsole ? { onConsole: o.onConsole } : {}),
-      })
+      const { exports, loaded } = sandbox.evaluate(file)
       const extracted = definitionFromExports(exports)
       if (extracted.ok) return { ok: true, raw: extracted.value, loaded }
       if (extracted.issue === 'DEFINITION_INVALID') {
@@ -101,9 +110,9 @@ export class ProcessEvaluator {
   #transpile(file: string): TranspiledModule {
     const text = this.#options.sourceFile(file)?.text ?? readFileSync(file, 'utf8')
     const cached = this.#transpiled.get(file)
-    if (cached && cached.text === text) return cached.mod
+    if (cached && cached.text === text) return cached
     const mod = transpileModule(file, text)
-    this.#transpiled.set(file, { text, mod })
+    this.#transpiled.set(file, mod)
     return mod
   }
 }

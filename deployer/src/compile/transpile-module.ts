@@ -1,11 +1,12 @@
 import { decode, type SourceMapMappings } from '@jridgewell/sourcemap-codec'
 import { ts } from 'ts-morph'
 
-/** CommonJS JavaScript of one TypeScript module, for evaluation in the sandbox, with its line mapping. */
+/** CommonJS JavaScript of one TypeScript module, for evaluation in the sandbox. */
 export interface TranspiledModule {
   file: string
+  /** The TypeScript text it came from. */
+  text: string
   code: string
-  mappings: SourceMapMappings
 }
 
 const OPTIONS: ts.CompilerOptions = {
@@ -14,30 +15,28 @@ const OPTIONS: ts.CompilerOptions = {
   esModuleInterop: true,
   isolatedModules: true,
   verbatimModuleSyntax: false,
-  sourceMap: true,
-  inlineSourceMap: false,
   removeComments: false,
 }
 
 /**
  * Transpiles one module without type information (the program has type-checked it already); much
- * cheaper than a second emit of the whole program.
+ * cheaper than a second emit of the whole program. No source map: only an error needs one, and
+ * {@link originalPosition} makes it then.
  */
 export function transpileModule(file: string, text: string): TranspiledModule {
-  const out = ts.transpileModule(text, { fileName: file, compilerOptions: OPTIONS })
+  const out = ts.transpileModule(text, { fileName: file, compilerOptions: OPTIONS, reportDiagnostics: false })
+  return { file, text, code: out.outputText }
+}
+
+function mappingsOf(mod: TranspiledModule): SourceMapMappings {
+  const out = ts.transpileModule(mod.text, { fileName: mod.file, compilerOptions: { ...OPTIONS, sourceMap: true }, reportDiagnostics: false })
   const map = out.sourceMapText === undefined ? undefined : (JSON.parse(out.sourceMapText) as { mappings?: unknown })
-  const mappings = typeof map?.mappings === 'string' ? decode(map.mappings) : []
-  const code = out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n')
-  return { file, code, mappings }
+  return typeof map?.mappings === 'string' ? decode(map.mappings) : []
 }
 
 /** Maps a 0-based line/column of the generated code back to the TypeScript source (0-based). */
-export function originalPosition(
-  mod: TranspiledModule,
-  line: number,
-  col: number,
-): { line: number; col: number } | undefined {
-  const segments = mod.mappings[line]
+export function originalPosition(mod: TranspiledModule, line: number, col: number): { line: number; col: number } | undefined {
+  const segments = mappingsOf(mod)[line]
   if (!segments || segments.length === 0) return undefined
   let best = segments[0]
   for (const s of segments) {
