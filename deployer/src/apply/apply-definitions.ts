@@ -29,11 +29,13 @@ export async function applyDefinitions(options: ApplyOptions): Promise<ApplyOutc
   for (let attempt = 1; ; attempt++) {
     if (!hasChanges(plan)) return { status: 'unchanged', plan, attempts: attempt }
     try {
-      const deployment = await options.engine.deploy({
+      const result = await options.engine.deploy({
         definitions: [...options.definitions],
         source: options.source,
         basedOn: plan.basedOn,
       })
+      const deployment = result.deployment
+      if (!result.changed || deployment === null) return { status: 'unchanged', plan, attempts: attempt }
       log.info({ deploymentId: deployment.id, commit: options.source.commit, ...plan.summary }, 'deployed')
       return { status: 'deployed', plan, deployment, attempts: attempt }
     } catch (err) {

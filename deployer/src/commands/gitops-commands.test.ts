@@ -4,7 +4,7 @@ import { pino } from 'pino'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { linkHostSdk } from '../apply/index.js'
 import { createEngineClient } from '../engine-client/index.js'
-import { startLocalEngine, type LocalEngine } from '../engine-client/testing/local-engine-server.js'
+import { startTestEngine, type TestEngine } from '../engine-client/fixtures/test-engine.js'
 import { PLAN_COMMENT_MARKER } from '../github/index.js'
 import { startLocalGitHub, type LocalGitHub } from '../github/testing/local-github-server.js'
 import { createProcessRepo, processModule, type ProcessRepo } from '../reconcile/testing/process-repo.js'
@@ -15,7 +15,7 @@ import { runPlan } from './plan-command.js'
 
 const logger = pino({ level: 'silent' })
 let repo: ProcessRepo
-let engine: LocalEngine
+let engine: TestEngine
 let github: LocalGitHub
 
 function context(env: Record<string, string> = {}): { ctx: CommandContext; out: string[]; err: string[] } {
@@ -24,7 +24,7 @@ function context(env: Record<string, string> = {}): { ctx: CommandContext; out: 
   const ctx: CommandContext = {
     logger,
     output: { out: (s) => void out.push(s), err: (s) => void err.push(s) },
-    env: { ABLAUF_ENGINE_URL: engine.url, ...env },
+    env: { ABLAUF_ENGINE_URL: engine.url, ABLAUF_TOKEN: engine.token, ...env },
     cwd: repo.work,
     fetch,
     signal: new AbortController().signal,
@@ -36,7 +36,7 @@ function context(env: Record<string, string> = {}): { ctx: CommandContext; out: 
 beforeEach(async () => {
   repo = await createProcessRepo()
   linkHostSdk(repo.work)
-  engine = await startLocalEngine()
+  engine = await startTestEngine()
   github = await startLocalGitHub({ owner: 'acme', repo: 'processes' })
 })
 afterEach(async () => {
@@ -53,8 +53,8 @@ describe('ablauf plan / apply', () => {
     expect(plan.out.join('\n')).toContain('Plan: 1 to create, 0 to update, 0 to fade away')
     const apply = context()
     expect(await runApply({}, apply.ctx)).toBe(0)
-    expect(apply.out.join('\n')).toMatch(/Deployed dep-1 from [0-9a-f]{12} \(refs\/heads\/main, Ada <ada@example.org>\)/)
-    expect(engine.deployments[0]!.source).toEqual({ commit: sha, ref: 'refs/heads/main', author: 'Ada <ada@example.org>' })
+    expect(apply.out.join('\n')).toMatch(/Deployed [0-9a-f-]{36} from [0-9a-f]{12} \(refs\/heads\/main, Ada <ada@example.org>\)/)
+    expect((await engine.deployments())[0]!.source).toEqual({ commit: sha, ref: 'refs/heads/main', author: 'Ada <ada@example.org>' })
     expect(await runPlan({ format: 'json' }, context().ctx)).toBe(0)
   })
 
@@ -62,7 +62,7 @@ describe('ablauf plan / apply', () => {
     await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'intake')
     expect(await runApply({}, context().ctx)).toBe(0)
     await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake', { review: true }) }, 'review step')
-    engine.addInstances('intake', 1, 'start', 4)
+    await engine.createTickets(4)
     const { ctx, out } = context()
     expect(await runPlan({ format: 'markdown' }, ctx)).toBe(2)
     const md = out.join('\n')
@@ -77,19 +77,18 @@ describe('ablauf plan / apply', () => {
     expect(await runApply({}, ctx)).toBe(1)
     expect(err.join('\n')).toMatch(/processes\/intake\.process\.ts:\d+:\d+ - error /)
     expect(err.at(-1)).toMatch(/^error COMPILE_FAILED: /)
-    expect(engine.deployments).toHaveLength(0)
+    expect(await engine.deployments()).toHaveLength(0)
   })
 
   test('an unreachable engine: exit 1 with ENGINE_UNAVAILABLE', async () => {
     await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'intake')
-    engine.down = true
+    await engine.stop()
     const { ctx, err } = context()
     const code = await runPlan({}, ctx, {
       engineClient: (url) => createEngineClient({ baseUrl: url, logger, retry: { attempts: 3, initialDelayMs: 1, maxDelayMs: 2 } }),
     })
     expect(code).toBe(1)
     expect(err.at(-1)).toMatch(/^error ENGINE_UNAVAILABLE: the engine at http:\/\/127\.0\.0\.1:\d+ is unreachable/)
-    expect(engine.requests).toHaveLength(3)
   })
 })
 
@@ -102,8 +101,8 @@ describe('GitHub', () => {
       [sha, 'pending', 'ablauf/deploy'],
       [sha, 'success', 'ablauf/deploy'],
     ])
-    expect(github.statuses[1]!.description).toMatch(/^Ablauf deployed dep-1: 1 to create/)
-    expect(engine.deployments[0]!.source.author).toBe('octocat')
+    expect(github.statuses[1]!.description).toMatch(/^Ablauf deployed [0-9a-f-]{36}: 1 to create/)
+    expect((await engine.deployments())[0]!.source.author).toBe('octocat')
   })
 
   test('github comment creates one marked comment, then updates it in place', async () => {

@@ -2,6 +2,7 @@ import type { ProcessDefinition } from '@ablauf/sdk/definition'
 import { engineRequest, type EngineHttpOptions } from './engine-http.js'
 import {
   deployedProcessSummarySchema,
+  deploymentResultSchema,
   deploymentSchema,
   instanceSchema,
   listOf,
@@ -9,6 +10,7 @@ import {
   processVersionSchema,
   type DeployedProcessSummary,
   type Deployment,
+  type DeploymentResult,
   type InstanceSummary,
   type ProcessVersion,
 } from './engine-schemas.js'
@@ -38,7 +40,9 @@ export interface EngineClient {
   listDeployments(): Promise<Deployment[]>
   /** The newest deployment, or null when nothing was ever deployed. */
   latestDeployment(): Promise<Deployment | null>
-  deploy(request: DeploymentRequest): Promise<Deployment>
+  /** Deploys atomically; VERSION_CONFLICT when `basedOn` is not the latest deployment. */
+  deploy(request: DeploymentRequest): Promise<DeploymentResult>
+  listVersions(processId: string): Promise<ProcessVersion[]>
 }
 
 export type EngineClientOptions = EngineHttpOptions
@@ -58,7 +62,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   const instances = listOf(instanceSchema, ['instances'])
   const deployments = listOf(deploymentSchema, ['deployments'])
   const version = oneOf(processVersionSchema, 'version')
-  const deployment = oneOf(deploymentSchema, 'deployment')
+  const versions = listOf(processVersionSchema, ['versions'])
   const listDeployments = (): Promise<Deployment[]> =>
     engineRequest(options, { method: 'GET', path: '/api/v1/deployments', schema: deployments })
   return {
@@ -74,13 +78,16 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       engineRequest(options, {
         method: 'GET',
         path: '/api/v1/instances',
-        query: { process: filter.process, state: filter.state },
+        // The engine caps a page at 1000; plans count running tickets, so ask for the most.
+        query: { process: filter.process, state: filter.state, limit: '1000' },
         schema: instances,
       }),
     listDeployments,
     latestDeployment: async () => newest(await listDeployments()),
     deploy: (request) =>
-      engineRequest(options, { method: 'POST', path: '/api/v1/deployments', body: request, schema: deployment }),
+      engineRequest(options, { method: 'POST', path: '/api/v1/deployments', body: request, schema: deploymentResultSchema }),
+    listVersions: (processId) =>
+      engineRequest(options, { method: 'GET', path: `/api/v1/processes/${encodeURIComponent(processId)}/versions`, schema: versions }),
   }
 }
 

@@ -49,7 +49,26 @@ export const deploymentSchema = z.looseObject({
 })
 export type Deployment = z.infer<typeof deploymentSchema>
 
-/** A process instance (only what plans need). */
+/**
+ * The answer to `POST /api/v1/deployments`: the deployment (the latest one when nothing changed; null
+ * on a dry run or an empty engine), the engine's plan, and whether anything changed.
+ */
+export const deploymentResultSchema = z.preprocess(
+  // An engine that answers with the bare deployment means it changed something.
+  (raw) =>
+    typeof raw === 'object' && raw !== null && !('changed' in raw) && 'id' in raw
+      ? { deployment: raw, plan: (raw as { plan?: unknown }).plan ?? [], changed: true, dryRun: false }
+      : raw,
+  z.looseObject({
+    deployment: deploymentSchema.nullable(),
+    plan: z.array(deploymentStepSchema).default([]),
+    changed: z.boolean(),
+    dryRun: z.boolean().default(false),
+  }),
+)
+export type DeploymentResult = z.infer<typeof deploymentResultSchema>
+
+/** A process instance (only what plans need); `version` is the content hash of its version. */
 export const instanceSchema = z.looseObject({
   id: idLike,
   processId: z.string(),

@@ -29,7 +29,10 @@ export async function readDeployedState(engine: EngineClient, desired: readonly 
   const affected = summaries.filter((s) => isAffected(s, wanted))
   const running = new Map<string, RunningInstances>()
   await mapLimit(affected, CONCURRENCY, async (s) => {
-    running.set(s.id, groupRunning(await engine.listInstances({ process: s.id, state: 'running' })))
+    const instances = await engine.listInstances({ process: s.id, state: 'running' })
+    // Instances name their version by content hash; show the version number where the engine knows it.
+    const numbers = instances.length === 0 ? new Map<string, string>() : new Map((await engine.listVersions(s.id)).map((v) => [v.hash, String(v.version)]))
+    running.set(s.id, groupRunning(instances, (v) => numbers.get(v) ?? v))
   })
   return { basedOn: latest?.id ?? null, deployed, running }
 }
@@ -41,13 +44,14 @@ function isAffected(s: DeployedProcessSummary, wanted: ReadonlyMap<string, strin
 }
 
 /** Groups running instances by version, then by activity (most tickets first). */
-export function groupRunning(instances: readonly InstanceSummary[]): RunningInstances {
+export function groupRunning(instances: readonly InstanceSummary[], versionLabel: (version: string) => string = (v) => v): RunningInstances {
   const versions = new Map<string, Map<string, number>>()
   for (const i of instances) {
-    const activities = versions.get(i.version) ?? new Map<string, number>()
+    const version = versionLabel(i.version)
+    const activities = versions.get(version) ?? new Map<string, number>()
     const activity = i.activity ?? '(none)'
     activities.set(activity, (activities.get(activity) ?? 0) + 1)
-    versions.set(i.version, activities)
+    versions.set(version, activities)
   }
   const list = [...versions].map(([version, activities]) => {
     const rows = [...activities].map(([activity, count]) => ({ activity, count }))

@@ -31,12 +31,12 @@ export function diffProcesses(desired: readonly ProcessDefinition[], deployed: r
     const current = byId.get(after.id)
     if (current === undefined || current.hash === null) {
       steps.push({ op: 'create', processId: after.id, name: after.name, hash, after })
-    } else if (current.hash === hash && current.state === 'active') {
+    } else if (current.hash === hash && current.state === after.state) {
       steps.push({ op: 'unchanged', processId: after.id, name: after.name, version: current.version, hash })
     } else {
       const before = current.hash === hash ? after : current.definition
       const changes = before === null ? [] : diffDefinitions(before, after)
-      if (current.state !== 'active') changes.unshift({ subject: 'process', change: 'changed', properties: ['reactivated'] })
+      if (current.state !== after.state) changes.unshift({ subject: 'process', change: 'changed', properties: [`state ${current.state} → ${after.state}`] })
       steps.push({
         op: 'update',
         processId: after.id,

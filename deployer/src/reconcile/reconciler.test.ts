@@ -7,13 +7,13 @@ import { compilerPort, type CompileProcesses } from '../apply/index.js'
 import type { CommandContext } from '../commands/command-context.js'
 import { startReconciler, type ReconcileOptions, type RunningReconciler } from '../commands/reconcile-command.js'
 import { createEngineClient } from '../engine-client/index.js'
-import { startLocalEngine, type LocalEngine } from '../engine-client/testing/local-engine-server.js'
-import { sampleDefinition } from '../engine-client/testing/sample-definitions.js'
+import { startTestEngine, type TestEngine } from '../engine-client/fixtures/test-engine.js'
+import { sampleDefinition } from '../engine-client/fixtures/sample-definitions.js'
 import { createProcessRepo, processModule, type ProcessRepo } from './testing/process-repo.js'
 
 const logger = pino({ level: 'silent' })
 let repo: ProcessRepo
-let engine: LocalEngine
+let engine: TestEngine
 let cwd: string
 let compiles: string[]
 let running: RunningReconciler[]
@@ -22,7 +22,7 @@ function context(): CommandContext {
   return {
     logger,
     output: { out: () => {}, err: () => {} },
-    env: { ABLAUF_ENGINE_URL: engine.url },
+    env: { ABLAUF_ENGINE_URL: engine.url, ABLAUF_TOKEN: engine.token },
     cwd,
     fetch,
     signal: new AbortController().signal,
@@ -38,7 +38,7 @@ async function start(options: Partial<ReconcileOptions> = {}): Promise<RunningRe
   }
   const r = await startReconciler({ repo: repo.origin, cache: 'cache', once: true, ...options }, context(), {
     compile,
-    engineClient: (url) => createEngineClient({ baseUrl: url, logger, retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 } }),
+    engineClient: (url) => createEngineClient({ baseUrl: url, token: engine.token, logger, retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 } }),
   })
   running.push(r)
   return r
@@ -46,7 +46,7 @@ async function start(options: Partial<ReconcileOptions> = {}): Promise<RunningRe
 
 beforeEach(async () => {
   repo = await createProcessRepo()
-  engine = await startLocalEngine()
+  engine = await startTestEngine()
   cwd = mkdtempSync(path.join(tmpdir(), 'ablauf-reconcile-'))
   compiles = []
   running = []
@@ -62,8 +62,8 @@ describe('reconciler', () => {
   test('deploys a new head once, records it in the state file, and is in sync afterwards', async () => {
     const sha = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'intake')
     const { reconciler } = await start()
-    expect(await reconciler.reconcileOnce()).toMatchObject({ commit: sha, result: 'deployed', deploymentId: 'dep-1' })
-    expect(engine.deployments[0]!.source).toEqual({ commit: sha, ref: 'refs/heads/main', author: 'Ada <ada@example.org>' })
+    expect(await reconciler.reconcileOnce()).toMatchObject({ commit: sha, result: 'deployed' })
+    expect((await engine.deployments())[0]!.source).toEqual({ commit: sha, ref: 'refs/heads/main', author: 'Ada <ada@example.org>' })
     expect(await reconciler.reconcileOnce()).toMatchObject({ commit: sha, result: 'in-sync' })
     expect(compiles).toHaveLength(1)
     const state = JSON.parse(readFileSync(path.join(cwd, 'cache', 'reconcile-state.json'), 'utf8')) as { lastApplied: { commit: string } }
@@ -86,18 +86,18 @@ describe('reconciler', () => {
     expect(failed.message).toMatch(/processes\/intake\.process\.ts:\d+:\d+ - error /)
     expect(await reconciler.reconcileOnce()).toMatchObject({ commit: bad, result: 'skipped-failed' })
     expect(compiles).toHaveLength(2)
-    expect(engine.deployments).toHaveLength(1)
+    expect(await engine.deployments()).toHaveLength(1)
     const fixed = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake 2') }, 'fixed')
     expect(await reconciler.reconcileOnce()).toMatchObject({ commit: fixed, result: 'deployed' })
-    expect(engine.deployments).toHaveLength(2)
+    expect(await engine.deployments()).toHaveLength(2)
   })
 
   test('an unreachable engine is retried on the next run', async () => {
     const sha = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'intake')
     const { reconciler } = await start()
-    engine.down = true
+    await engine.stop()
     expect(await reconciler.reconcileOnce()).toMatchObject({ commit: sha, result: 'engine-unavailable' })
-    engine.down = false
+    await engine.restart()
     expect(await reconciler.reconcileOnce()).toMatchObject({ commit: sha, result: 'deployed' })
   })
 
@@ -105,15 +105,15 @@ describe('reconciler', () => {
     await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'intake')
     const { reconciler } = await start()
     await reconciler.reconcileOnce()
-    const expected = engine.activeHashes()
-    engine.deployDirect([sampleDefinition('intake', 'Edited by hand')], 'hand')
+    const expected = await engine.activeHashes()
+    await engine.deployDirect([sampleDefinition('intake', 'Edited by hand')], 'hand')
     const drift = await reconciler.reconcileOnce()
     expect(drift).toMatchObject({ result: 'drift', message: 'intake: different-version' })
-    expect(engine.activeHashes()).not.toEqual(expected)
+    expect(await engine.activeHashes()).not.toEqual(expected)
 
     const healing = await start({ selfHeal: true })
     expect(await healing.reconciler.reconcileOnce()).toMatchObject({ result: 'healed' })
-    expect(engine.activeHashes()).toEqual(expected)
+    expect(await engine.activeHashes()).toEqual(expected)
     expect(await healing.reconciler.reconcileOnce()).toMatchObject({ result: 'in-sync' })
   })
 

@@ -5,14 +5,14 @@ import { pino } from 'pino'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { CommandContext } from '../commands/command-context.js'
 import { startReconciler, type RunningReconciler } from '../commands/reconcile-command.js'
-import { startLocalEngine, type LocalEngine } from '../engine-client/testing/local-engine-server.js'
+import { startTestEngine, type TestEngine } from '../engine-client/fixtures/test-engine.js'
 import { createProcessRepo, processModule, type ProcessRepo } from './testing/process-repo.js'
 import { signWebhookBody, verifyWebhookSignature } from './webhook-signature.js'
 
 const SECRET = 'webhook-secret'
 const logger = pino({ level: 'silent' })
 let repo: ProcessRepo
-let engine: LocalEngine
+let engine: TestEngine
 let cwd: string
 let r: RunningReconciler
 let url: string
@@ -29,12 +29,12 @@ function deliver(event: string, body: string, signature: string | null = signWeb
 
 beforeEach(async () => {
   repo = await createProcessRepo()
-  engine = await startLocalEngine()
+  engine = await startTestEngine()
   cwd = mkdtempSync(path.join(tmpdir(), 'ablauf-webhook-'))
   const ctx: CommandContext = {
     logger,
     output: { out: () => {}, err: () => {} },
-    env: { ABLAUF_ENGINE_URL: engine.url, ABLAUF_WEBHOOK_SECRET: SECRET },
+    env: { ABLAUF_ENGINE_URL: engine.url, ABLAUF_TOKEN: engine.token, ABLAUF_WEBHOOK_SECRET: SECRET },
     cwd,
     fetch,
     signal: new AbortController().signal,
@@ -63,7 +63,7 @@ describe('webhook server', () => {
     expect(await other.json()).toEqual({ status: 'ignored', reason: 'ref refs/heads/feature' })
     await r.loop.idle()
     expect(r.loop.runs).toBe(0)
-    expect(engine.deployments).toHaveLength(0)
+    expect(await engine.deployments()).toHaveLength(0)
   })
 
   test('a body over the limit is refused with 413', async () => {
@@ -84,7 +84,7 @@ describe('webhook server', () => {
     await r.loop.idle()
     const deployed = r.reconciler.state.history.filter((h) => h.result === 'deployed').map((h) => h.commit)
     expect(deployed).toEqual([first, second])
-    expect(engine.deployments.map((d) => d.source.commit)).toEqual([first, second])
+    expect((await engine.deployments()).map((d) => d.source.commit)).toEqual([second, first])
     expect(r.loop.runs).toBeLessThanOrEqual(4)
   })
 
