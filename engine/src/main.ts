@@ -44,6 +44,8 @@ export interface StartEngineOptions {
   startWorker?: boolean
   /** Worker poll interval (ms). */
   pollMs?: number
+  /** Job lease length (ms); default the worker's (outlasts the slowest service call). Crash tests shorten it. */
+  leaseMs?: number
   fetch?: typeof globalThis.fetch
 }
 
@@ -101,6 +103,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
       store, runtime, invoker, logger, clock, metrics,
       ...(mailer === undefined ? {} : { mailer }),
       ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+      ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
     })
     wake = () => worker.wake()
 
