@@ -10,7 +10,7 @@ export default defineProcess('incident-triage', {
 })
   .script('classify', {
     name: 'Classify by keywords',
-    description: 'Sets the category from keywords in the title and the first article; tickets that match nothing stay unclassified for the agent.',
+    description: 'Sets the category from keywords in the title and the articles; tickets that match nothing stay unclassified for the agent.',
     script: 'classify-by-keywords',
     params: {
       source: ['Title', 'Article'],
