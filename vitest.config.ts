@@ -13,6 +13,8 @@ export default defineConfig({
       include: ['{sdk,deployer,processes}/**/*.test-d.ts'],
       tsconfig: './tsconfig.typetests.json',
     },
+    // @actions/workflow-parser imports its JSON schema without an import attribute; let Vite load it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,3 +1,5 @@
+import { workflowFiles } from '../workflows/index.js'
+
 /** The files of a fresh process repository besides the target snapshot and its types. */
 export function repoTemplates(name: string): Record<string, string> {
   const pkg = {
@@ -32,6 +34,7 @@ export function repoTemplates(name: string): Record<string, string> {
     'README.md': README,
     'incident-triage.process.ts': EXAMPLE_PROCESS,
     'incident-triage.process.test.ts': EXAMPLE_TEST,
+    ...workflowFiles('.'),
   }
 }
 

@@ -18,7 +18,10 @@ export function scaffoldRepository(dir: string): string[] {
   mkdirSync(dir, { recursive: true })
   const name = path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'processes'
   const files = Object.entries(repoTemplates(name))
-  for (const [file, text] of files) writeFileSync(path.join(dir, file), text)
+  for (const [file, text] of files) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+    writeFileSync(path.join(dir, file), text)
+  }
   const target = writeTargetFiles(dir, targetSnapshotSchema.parse(DEFAULT_TARGET))
   return [...files.map(([f]) => f), path.basename(target.snapshotFile), path.basename(target.typesFile)].sort()
 }
