@@ -11,6 +11,7 @@ import { requireScope } from './auth/principal.js'
 import { principal } from './auth/token-auth.js'
 import { tasksRoutes } from './tasks-routes.js'
 import { ticketsRoutes } from './tickets-routes.js'
+import { webRoutes } from '../web/web-routes.js'
 
 /** Observes every request's duration by route template and status. */
 function measure(deps: HttpDeps): RequestHandler {
@@ -56,6 +57,7 @@ export function createApp(deps: HttpDeps): Express {
   api.use(instancesRoutes(deps))
   api.use(tasksRoutes(deps))
   app.use('/api/v1', api)
+  app.use(webRoutes())
 
   app.use(notFoundHandler)
   app.use(errorHandler(deps.logger.child({ component: 'http' })))
