@@ -9,18 +9,14 @@ import { targetSnapshotFromConfig } from './config/target-from-config.js'
 import { createDeploymentService } from './deployments/deployment-service.js'
 import { createApp } from './http/create-app.js'
 import type { ProcessRuntime } from './http/runtime-port.js'
-import { createJobWorker, type JobWorker } from './jobs/job-worker.js'
+import type { JobWorker } from './jobs/job-worker.js'
 import type { Mailer } from './mail/mail-types.js'
-import { createSmtpMailer } from './mail/smtp-mailer.js'
 import { createEngineMetrics, type EngineMetrics } from './ops/engine-metrics.js'
-import { createProcessRuntime } from './runtime/process-runtime.js'
-import { builtInScripts } from './scripts/built-in/built-in-scripts.js'
-import { loadCustomScripts } from './scripts/custom-script-loader.js'
-import { createScriptRegistry } from './scripts/script-registry.js'
+import { createTraceLevels, type TraceLevels } from './ops/trace-levels.js'
+import { createEngineRuntime } from './runtime/engine-runtime.js'
 import { openSqliteStore } from './store/sqlite/sqlite-store.js'
 import { systemClock, type Clock, type Store } from './store/store-port.js'
 import { createTicketService } from './tickets/ticket-service.js'
-import { createWebServiceInvoker } from './web-services/web-service-invoker.js'
 
 /** Options of {@link startEngine}. */
 export interface StartEngineOptions {
@@ -58,6 +54,8 @@ export interface RunningEngine {
   runtime: ProcessRuntime
   worker: JobWorker
   metrics: EngineMetrics
+  /** Per-process / per-ticket trace logging (config `logging.trace` plus `PUT /api/v1/debug/trace`). */
+  trace: TraceLevels
   /** Graceful shutdown: stop accepting, let the worker finish or release its jobs, close the db. */
   close(): Promise<void>
 }
@@ -72,44 +70,25 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
   const logger = options.logger ?? pino({ level: 'info', redact: REDACT_PATHS })
   const clock = options.clock ?? systemClock
   const metrics = createEngineMetrics()
-  const scripts = createScriptRegistry([
-    ...builtInScripts(),
-    ...(config.scriptsDir === undefined ? [] : await loadCustomScripts(config.scriptsDir)),
-  ])
-  const target = targetSnapshotFromConfig(config, scripts.describe())
+  const trace = createTraceLevels({ ...config.logging.trace, clock })
   const store = typeof options.db === 'string' ? openSqliteStore({ path: options.db.replace(/^sqlite:/, '') }) : options.db
+  let engineRuntime: Awaited<ReturnType<typeof createEngineRuntime>> | undefined
   try {
+    engineRuntime = await createEngineRuntime({
+      config, store, logger, clock, metrics, trace, secrets: env,
+      ...(options.pollMs === undefined ? {} : { worker: { pollMs: options.pollMs } }),
+      ...(options.mailer === undefined ? {} : { mailer: options.mailer }),
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    })
+    const { runtime, worker, scripts } = engineRuntime
+    const target = targetSnapshotFromConfig(config, scripts.describe())
     await store.transaction((tx) => tx.target.put(target, clock.now().toISOString()))
     const { tokens, disabled } = configuredTokens(config, env, options.adminToken ?? parseEngineEnv(env).ABLAUF_TOKEN)
     if (disabled.length > 0) logger.warn({ tokens: disabled }, 'tokens disabled: their tokenEnv variable is not set')
 
-    let wake = (): void => {}
-    const runtime = createProcessRuntime({ store, scripts, logger, clock, metrics, onJobsEnqueued: () => wake() })
-    const smtp = config.smtp
-    const mailer =
-      options.mailer ??
-      (smtp === undefined
-        ? undefined
-        : createSmtpMailer({
-            smtp: {
-              host: smtp.host, port: smtp.port, secure: smtp.secure, from: smtp.from,
-              ...(smtp.auth === undefined ? {} : { user: env[smtp.auth.userEnv] ?? '', passwordEnv: smtp.auth.passwordEnv }),
-            },
-            logger,
-            env,
-          }))
-    const invoker = createWebServiceInvoker({ services: config.webServices, logger, env, ...(options.fetch ? { fetch: options.fetch } : {}) })
-    const worker = createJobWorker({
-      store, runtime, invoker, logger, clock, metrics,
-      ...(mailer === undefined ? {} : { mailer }),
-      ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
-      ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
-    })
-    wake = () => worker.wake()
-
     const deployments = createDeploymentService({ store, clock, target, logger })
     const tickets = createTicketService({ store, clock, target })
-    const app = createApp({ store, clock, target, runtime, deployments, tickets, metrics, logger, tokens, bodyLimit: config.server.bodyLimit })
+    const app = createApp({ store, clock, target, runtime, deployments, tickets, metrics, logger, tokens, trace, bodyLimit: config.server.bodyLimit })
     const server = await listen(app, options.port ?? config.server.port, options.host ?? '127.0.0.1')
     const port = (server.address() as AddressInfo).port
     const host = options.host ?? '127.0.0.1'
@@ -122,14 +101,15 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
       (closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeIdleConnections()
-        await worker.stop()
+        await engineRuntime?.close()
         server.closeAllConnections()
         await stopped
         await store.close()
         logger.info('engine stopped')
       })())
-    return { url, port, store, target, runtime, worker, metrics, close }
+    return { url, port, store, target, runtime, worker, metrics, trace, close }
   } catch (err) {
+    await engineRuntime?.close()
     await store.close()
     throw err
   }

@@ -112,6 +112,17 @@ export const engineConfigSchema = z
       })
       .optional(),
     tokens: z.array(tokenSchema).default([]),
+    /** Trace logging for some processes (by id) or tickets (by id or number); see the README. */
+    logging: z
+      .strictObject({
+        trace: z
+          .strictObject({
+            processes: z.array(z.string().min(1).max(100)).default([]),
+            tickets: z.array(z.union([z.string().min(1).max(100), z.number().int().nonnegative()])).default([]),
+          })
+          .default({ processes: [], tickets: [] }),
+      })
+      .default({ trace: { processes: [], tickets: [] } }),
   })
   .superRefine((c, ctx) => {
     const t = c.target

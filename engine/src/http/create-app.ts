@@ -2,6 +2,7 @@ import express, { type Express, type RequestHandler } from 'express'
 import { pinoHttp } from 'pino-http'
 import { deploymentsRoutes } from '../deployments/deployments-routes.js'
 import { bearerAuth } from './auth/token-auth.js'
+import { debugRoutes } from './debug-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
 import type { HttpDeps } from './http-deps.js'
 import { instancesRoutes } from './instances-routes.js'
@@ -56,6 +57,7 @@ export function createApp(deps: HttpDeps): Express {
   api.use(ticketsRoutes(deps))
   api.use(instancesRoutes(deps))
   api.use(tasksRoutes(deps))
+  api.use(debugRoutes(deps))
   app.use('/api/v1', api)
   app.use(webRoutes())
 

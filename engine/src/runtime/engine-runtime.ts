@@ -4,6 +4,7 @@ import { createJobWorker, type JobWorker } from '../jobs/job-worker.js'
 import type { Mailer } from '../mail/mail-types.js'
 import { createSmtpMailer } from '../mail/smtp-mailer.js'
 import type { EngineMetrics } from '../ops/engine-metrics.js'
+import type { TraceLevels } from '../ops/trace-levels.js'
 import { builtInScripts } from '../scripts/built-in/built-in-scripts.js'
 import { loadCustomScripts } from '../scripts/custom-script-loader.js'
 import { createScriptRegistry, type ScriptRegistry } from '../scripts/script-registry.js'
@@ -23,6 +24,12 @@ export interface EngineRuntimeOptions {
   /** Where web-service and SMTP secrets are read from: `process.env`. */
   secrets: Readonly<Record<string, string | undefined>>
   worker?: { concurrency?: number; leaseMs?: number; pollMs?: number }
+  /** Overrides the SMTP mailer made from `config.smtp` (it stays the caller's to close). */
+  mailer?: Mailer
+  /** The web-service invoker's fetch (default `globalThis.fetch`). */
+  fetch?: typeof globalThis.fetch
+  /** Per-process / per-ticket log levels (see `createTraceLevels`). */
+  trace?: Pick<TraceLevels, 'levelFor'>
 }
 
 /** The runtime side of an engine, wired: scripts, executor, job worker (not yet started). */
@@ -30,7 +37,7 @@ export interface EngineRuntime {
   scripts: ScriptRegistry
   runtime: ExecutorRuntime
   worker: JobWorker
-  /** Stops the worker (graceful) and closes the SMTP transport. */
+  /** Stops the worker (graceful) and closes the SMTP transport it made. */
   close(): Promise<void>
 }
 
@@ -50,7 +57,9 @@ export async function createEngineRuntime(options: EngineRuntimeOptions): Promis
   const { config, store, logger, clock, metrics, secrets } = options
   const custom = config.scriptsDir === undefined ? [] : await loadCustomScripts(config.scriptsDir)
   const scripts = createScriptRegistry([...builtInScripts(), ...custom])
-  const mailer: Mailer | undefined = config.smtp === undefined ? undefined : createSmtpMailer({ smtp: config.smtp, logger, env: secrets })
+  const ownMailer: Mailer | undefined =
+    options.mailer !== undefined || config.smtp === undefined ? undefined : createSmtpMailer({ smtp: config.smtp, logger, env: secrets })
+  const mailer = options.mailer ?? ownMailer
   let worker: JobWorker | undefined
   const runtime = createProcessRuntime({
     store,
@@ -59,11 +68,12 @@ export async function createEngineRuntime(options: EngineRuntimeOptions): Promis
     clock,
     ...(metrics === undefined ? {} : { metrics }),
     emailTemplates: config.target.emailTemplates,
+    ...(options.trace === undefined ? {} : { trace: options.trace }),
     // People for placeholders come from the config's target (the stored snapshot may lag behind it).
     env: targetEnv(config.target),
     onJobsEnqueued: () => worker?.wake(),
   })
-  const invoker = createWebServiceInvoker({ services: config.webServices, logger, env: secrets })
+  const invoker = createWebServiceInvoker({ services: config.webServices, logger, env: secrets, ...(options.fetch === undefined ? {} : { fetch: options.fetch }) })
   worker = createJobWorker({
     store,
     runtime,
@@ -81,7 +91,7 @@ export async function createEngineRuntime(options: EngineRuntimeOptions): Promis
     worker: started,
     async close() {
       await started.stop()
-      await mailer?.close()
+      await ownMailer?.close()
     },
   }
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { ProcessDefinition } from '@ablauf/sdk/definition'
 import type { ProcessEvent, RuntimeEnv } from '@ablauf/sdk/runtime'
 import type { EngineMetrics } from '../ops/engine-metrics.js'
+import type { TraceLevels } from '../ops/trace-levels.js'
 import type { ScriptRegistry } from '../scripts/script-registry.js'
 import type { Clock, Store, StoreTx } from '../store/store-port.js'
 
@@ -23,6 +24,8 @@ export interface ProcessRuntimeOptions {
   env?: RuntimeEnv
   /** E-mail templates of the target (`sendEmail` with `template`), rendered with the ticket at enqueue time. */
   emailTemplates?: readonly { name: string; subject: string; body: string }[]
+  /** Per-process / per-ticket log levels: matching instances log every transition and condition. */
+  trace?: Pick<TraceLevels, 'levelFor'>
   /** At most this many steps (all instances together) per incoming event, against script loops. */
   maxStepsPerEvent?: number
 }

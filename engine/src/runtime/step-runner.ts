@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import { isAblaufError } from '@ablauf/sdk/errors'
 import { start, step, type Actor, type Effect, type ProcessEvent, type ProcessInstance, type StepResult } from '@ablauf/sdk/runtime'
 import { writeEffect } from './effect-writer.js'
+import { logStepTrace } from './step-trace.js'
 import type { LoadedVersion, ProcessRuntimeOptions, StepScope } from './runtime-options.js'
 import type { createVersionLoader } from './version-loader.js'
 
@@ -26,15 +27,19 @@ export function createStepRunner(deps: StepRunnerDeps): {
 } {
   const { options, versions } = deps
 
-  const logFor = (i: ProcessInstance): Logger =>
-    options.logger.child({ component: 'runtime', instanceId: i.id, processId: i.processId, version: i.version, ticketId: i.ticketId })
+  const logFor = (i: ProcessInstance, ticketNumber: string): Logger => {
+    const bindings = { component: 'runtime', instanceId: i.id, processId: i.processId, version: i.version, ticketId: i.ticketId }
+    const level = options.trace?.levelFor({ processId: i.processId, ticketId: i.ticketId, ticketNumber })
+    return level === undefined ? options.logger.child(bindings) : options.logger.child(bindings, { level })
+  }
 
   async function advance(scope: StepScope, version: LoadedVersion, result: StepResult, isNew: boolean, actor?: Actor): Promise<ProcessInstance> {
     const { tx, at } = scope
     scope.steps += 1
     const instance = result.instance
     scope.processId ??= instance.processId
-    const log = logFor(instance)
+    const log = logFor(instance, result.ticket.number)
+    if (log.isLevelEnabled('debug')) logStepTrace(log, version.definition, result)
     if (isNew) await tx.instances.create(instance)
     else await tx.instances.update(instance)
     if (result.history.length > 0) {
