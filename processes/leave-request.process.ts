@@ -91,7 +91,6 @@ export default defineProcess('leave-request', {
     name: 'Request submitted',
     description: 'The manager becomes responsible for the ticket and is asked by e-mail to decide.',
     actions: [
-      setState('open'),
       setResponsible('maria.manager'),
       sendEmail({ to: '{{responsible.Email}}', template: 'approval-requested', name: 'Ask the manager' }),
     ],
@@ -99,9 +98,10 @@ export default defineProcess('leave-request', {
   .transition('manager-approval', 'hr-booking', {
     id: 'approved',
     name: 'Approved',
-    description: 'The manager approved: the employee is told, and HR gets the ticket to book the leave.',
+    description: 'The manager approved: the ticket is opened for HR to book the leave, and the employee is told.',
     when: field('DynamicField_Approval').eq('approved'),
     actions: [
+      setState('open'),
       setOwner('hanna.hr'),
       sendEmail({ to: '{{customer.Email}}', template: 'leave-decision', name: 'Tell the employee' }),
     ],
