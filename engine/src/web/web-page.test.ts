@@ -100,6 +100,7 @@ describe('the engine web page in Chromium', () => {
     await page.getByRole('heading', { name: 'History' }).waitFor()
     const transition = page.locator('li[data-type="transition.taken"]')
     await transition.waitFor()
+    expect(await page.locator('#flash').innerText()).toBe('')
     expect(await transition.innerText()).toContain('Transition close taken: classify → done')
     const history = await page.locator('ol.timeline li').allInnerTexts()
     expect(history.join('\n')).toContain('Dialog classify-device of classify submitted by agent anna.agent')
@@ -125,10 +126,28 @@ describe('the engine web page in Chromium', () => {
     expect(browser.problems).toEqual([])
   })
 
-  it('shows a customer only what the API allows: no agent tasks, no process history', async () => {
+  it('shows a customer only what the API allows: their own dialogs, no agent tasks, no process history', async () => {
+    const own = await h.call('POST', '/api/v1/tickets', { token: 'carla', body: { Title: 'Licence expired', Queue: 'Software' } })
+    expect(own.status).toBe(201)
     expect(await taskOf()).toHaveLength(1)
     const page = await signIn(TOKENS.carla)
+    const rows = page.locator('table.tasks tbody tr')
+    await rows.first().waitFor()
+    expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('Licence expired')])
+    expect(await page.getByText('Laptop does not boot').count()).toBe(0)
+
+    await page.getByRole('link', { name: 'Licence expired' }).click()
+    await page.getByRole('heading', { name: 'Tell us more' }).waitFor()
+    const send = page.getByRole('button', { name: 'Send details' })
+    await page.getByLabel('Subject').fill('Since Monday')
+    await send.click()
+    await page.locator('.form-errors').getByText('Fill in Your message.').waitFor()
+    await page.getByLabel('Text').fill('The licence server says my seat expired.')
+    await send.click()
     await page.getByText('No open tasks').waitFor()
+    const articles = (await h.call('GET', `/api/v1/tickets/${own.body.ticket.id}`, { token: 'carla' })).body.articles
+    expect(articles).toMatchObject([{ subject: 'Since Monday', body: 'The licence server says my seat expired.', senderType: 'customer' }])
+
     await page.goto(`${h.engine.url}/#/ticket/${ticketId}`)
     await page.getByRole('heading', { name: 'Laptop does not boot' }).waitFor()
     await page.getByText('The process history is not shown to this token.').waitFor()

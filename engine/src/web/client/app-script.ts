@@ -16,10 +16,11 @@ const nav = document.getElementById('nav')
 const flash = document.getElementById('flash')
 const instancesLink = document.getElementById('nav-instances')
 let rendering = 0
+let pendingNotice
 
 const app = {
   notify(message) {
-    flash.replaceChildren(h('p', { class: 'alert ok' }, message))
+    pendingNotice = message
   },
   go(path) {
     if (location.hash === '#' + path) render()
@@ -44,11 +45,12 @@ async function showCapabilities() {
 
 async function render(signInMessage) {
   const run = ++rendering
+  flash.replaceChildren(...(pendingNotice ? [h('p', { class: 'alert ok' }, pendingNotice)] : []))
+  pendingNotice = undefined
   const view = h('div', { class: 'view', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading…'))
   clear(main).append(view)
   if (session.token() === null) {
     nav.hidden = true
-    flash.replaceChildren()
     view.replaceWith(signInView(app, signInMessage, showCapabilities))
     main.querySelector('input')?.focus()
     return
@@ -74,13 +76,7 @@ async function render(signInMessage) {
   main.querySelector('.view-title')?.focus()
 }
 
-document.getElementById('sign-out').addEventListener('click', () => {
-  flash.replaceChildren()
-  app.signedOut('Signed out.')
-})
-document.addEventListener('click', (event) => {
-  if (event.target instanceof Element && event.target.closest('a[href^="#/"]')) flash.replaceChildren()
-})
+document.getElementById('sign-out').addEventListener('click', () => app.signedOut('Signed out.'))
 window.addEventListener('hashchange', () => render())
 if (session.token() !== null) showCapabilities()
 render()

@@ -38,7 +38,7 @@ export function describe(e) {
     case 'event.ignored': return ['Event', 'muted', 'Event ' + e.event + ' ignored: ' + e.reason]
     case 'instance.retried': return ['Retry', 'action', 'Retried by ' + actor(e.actor) + (e.activity ? ' at ' + e.activity : '')]
     case 'job.attempt': return ['Job', 'job', 'Job attempt' + (e.message ? ': ' + e.message : '')]
-    case 'ticket.created': return ['Ticket', 'ticket', 'Ticket created' + (e.actor ? ' by ' + actor(e.actor) : '') + (e.message ? ': ' + e.message : '')]
+    case 'ticket.created': return ['Ticket', 'ticket', 'Ticket created' + (e.actor ? ' by ' + actor(e.actor) : '')]
     case 'ticket.updated': return ['Ticket', 'ticket', 'Ticket updated' + (e.actor ? ' by ' + actor(e.actor) : '') + (e.message ? ': ' + e.message : '')]
     case 'article.added': return ['Article', 'ticket', 'Article added' + (e.message ? ': ' + e.message : '')]
     case 'link.added': return ['Link', 'ticket', 'Link added' + (e.message ? ': ' + e.message : '')]

@@ -27,6 +27,7 @@ main:focus { outline: none; }
 h2 { font-size: 1.5rem; margin: 0.5rem 0; }
 h2:focus { outline: none; }
 h3 { font-size: 1.1rem; margin: 0 0 0.75rem; }
+.view > section:not(.card) { margin-top: 1.5rem; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; background: #eef1f4; padding: 0.05rem 0.3rem; border-radius: 4px; }
 .muted { color: var(--muted); }
 .small { font-size: 0.85em; }

@@ -52,9 +52,40 @@ export const brokenDefinition = {
   transitions: [{ id: 'finish', from: 'classify', to: 'done', description: 'Finish' }],
 }
 
-/** Deploys both processes and creates a ticket of Carla's that opens an agent task; returns the ticket id. */
+/** Customers describe their Software tickets themselves in a customer dialog. */
+export const customerDefinition = {
+  apiVersion: 'ablauf/v1',
+  id: 'software-details',
+  name: 'Software details',
+  description: 'The customer describes the problem',
+  start: { on: 'ticket.created', when: { op: 'eq', field: 'Queue', value: 'Software' }, activity: 'describe' },
+  activities: [
+    {
+      id: 'describe',
+      name: 'Describe',
+      description: 'The customer adds details',
+      kind: 'user',
+      dialogs: [
+        {
+          id: 'describe-problem',
+          title: 'Tell us more',
+          interface: ['customer'],
+          submitLabel: 'Send details',
+          fields: [
+            { field: 'Article', display: 'required', label: 'Your message', article: { channel: 'Note', visibleForCustomer: true } },
+            { field: 'DynamicField_Serial', display: 'optional' },
+          ],
+        },
+      ],
+    },
+    { id: 'done', name: 'Done', description: 'Described', kind: 'end' },
+  ],
+  transitions: [{ id: 'described', from: 'describe', to: 'done', description: 'Described' }],
+}
+
+/** Deploys the processes and creates a ticket of Carla's that opens an agent task; returns the ticket id. */
 export async function seedIntake(h: ApiHarness): Promise<string> {
-  const deployed = await h.call('POST', '/api/v1/deployments', { token: 'deploy', body: { definitions: [intakeDefinition, brokenDefinition], source: SOURCE } })
+  const deployed = await h.call('POST', '/api/v1/deployments', { token: 'deploy', body: { definitions: [intakeDefinition, brokenDefinition, customerDefinition], source: SOURCE } })
   if (deployed.status !== 201) throw new Error(`deployment failed: ${JSON.stringify(deployed.body)}`)
   const created = await h.call('POST', '/api/v1/tickets', {
     token: 'anna',
