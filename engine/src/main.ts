@@ -76,7 +76,10 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
   try {
     engineRuntime = await createEngineRuntime({
       config, store, logger, clock, metrics, trace, secrets: env,
-      ...(options.pollMs === undefined ? {} : { worker: { pollMs: options.pollMs } }),
+      worker: {
+        ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+        ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+      },
       ...(options.mailer === undefined ? {} : { mailer: options.mailer }),
       ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     })
