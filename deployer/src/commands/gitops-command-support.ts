@@ -1,4 +1,5 @@
 import { isAblaufError } from '@ablauf/sdk/errors'
+import { z } from 'zod'
 import type { Diagnostic } from '../compile/compile-types.js'
 import { formatDiagnostic } from '../compile/diagnostic-format.js'
 import { compilerPort, type CompileProcesses } from '../apply/index.js'
@@ -41,10 +42,29 @@ export function reportError(err: unknown, ctx: CommandContext): number {
   if (isAblaufError(err)) {
     const diagnostics = (err.details?.['diagnostics'] ?? []) as Diagnostic[]
     for (const d of diagnostics) ctx.output.err(formatDiagnostic(d))
+    for (const line of engineIssues(err.details)) ctx.output.err(line)
     ctx.output.err(`error ${err.code}: ${err.message}`)
   } else {
     ctx.logger.error({ err }, 'unexpected failure')
     ctx.output.err(`error INTERNAL: ${err instanceof Error ? err.message : String(err)}`)
   }
   return 1
+}
+
+const engineIssuesSchema = z.object({
+  details: z.object({
+    definitions: z.array(
+      z.object({ id: z.string().optional(), index: z.number().optional(), issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])).optional(), message: z.string() })) }),
+    ),
+  }),
+})
+
+/** The engine's per-definition problems of a rejected deployment, one line each (at most 20). */
+function engineIssues(details: Record<string, unknown> | undefined): string[] {
+  const parsed = engineIssuesSchema.safeParse(details)
+  if (!parsed.success) return []
+  const lines = parsed.data.details.definitions.flatMap((d) =>
+    d.issues.map((i) => `engine: ${d.id ?? `definitions[${d.index ?? '?'}]`}: ${(i.path ?? []).join('.')}${i.path?.length ? ': ' : ''}${i.message}`),
+  )
+  return lines.length > 20 ? [...lines.slice(0, 20), `engine: … and ${lines.length - 20} more`] : lines
 }
