@@ -9,6 +9,7 @@ import { planCommand } from './plan-command.js'
 import { applyCommand } from './apply-command.js'
 import { reconcileCommand } from './reconcile-command.js'
 import { githubCommand } from './github-command.js'
+import { devCommand } from './dev-command.js'
 
 export type { CommandContext, CommandModule } from './command-context.js'
 
@@ -24,4 +25,5 @@ export const COMMANDS: readonly CommandModule[] = [
   githubCommand,
   importCommand,
   exportCommand,
+  devCommand,
 ]
