@@ -160,11 +160,11 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
         s.typeDiagnostics.delete(file)
         s.evaluations.delete(file)
         evaluator.forget(file)
-      } else if (file.endsWith(PROCESS_FILE_SUFFIX) && existsSync(file)) {
+      } else if (existsSync(file) && (file.endsWith(PROCESS_FILE_SUFFIX) || before.getSourceFile(file) !== undefined)) {
+        // A new process module, or a helper the program found by itself: the project holds it from now on.
         s.project.addSourceFileAtPath(file)
       }
     }
-    s.project.resolveSourceFileDependencies()
     const program = s.project.getProgram().compilerObject
     const files = [...affected].map((f) => program.getSourceFile(f)).filter((sf): sf is ts.SourceFile => sf !== undefined && isRepoFile(sf))
     checkTypes(s, program, files)

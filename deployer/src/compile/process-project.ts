@@ -66,12 +66,13 @@ export function readCompilerOptions(dir: string): { options: ts.CompilerOptions;
   return { options: { ...parsed.options, ...CHECK_ONLY }, errors }
 }
 
-/** One ts-morph project over the process modules (their imports follow) and the generated target types. */
+/** One ts-morph project over the process modules (the program follows their imports) and the generated target types. */
 export function createProcessProject(dir: string, options: ts.CompilerOptions): Project {
   const project = new Project({ compilerOptions: options, skipAddingFilesFromTsConfig: true })
   for (const file of findProcessFiles(dir)) project.addSourceFileAtPath(file)
   const targetTypes = path.join(dir, TARGET_TYPES_FILE)
   if (existsSync(targetTypes)) project.addSourceFileAtPath(targetTypes)
-  project.resolveSourceFileDependencies()
+  // No resolveSourceFileDependencies(): the program resolves imports itself, and wrapping every
+  // dependency in ts-morph nodes costs more than the type-check of a large repository.
   return project
 }
