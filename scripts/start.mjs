@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build the workspace, then run `ablauf dev` (engine on SQLite + demo target + processes/).
-import { spawnSync, spawn } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { dirname, join } from 'node:path'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -17,6 +17,8 @@ if (!existsSync(bin)) {
   process.stdout.write('engine not built yet: the ablauf CLI is missing (deployer/dist/bin/ablauf.js)\n')
   process.exit(0)
 }
-const child = spawn(process.execPath, [bin, 'dev', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+// Run the CLI in this process rather than as a child: Ctrl-C reaches every process of the terminal's
+// foreground group, so a forwarding parent would deliver SIGINT twice and cut the graceful shutdown short.
+process.chdir(root)
+process.argv = [process.argv[0] ?? process.execPath, bin, 'dev', ...process.argv.slice(2)]
+await import(pathToFileURL(bin).href)
