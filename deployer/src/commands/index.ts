@@ -9,6 +9,7 @@ import { planCommand } from './plan-command.js'
 import { applyCommand } from './apply-command.js'
 import { reconcileCommand } from './reconcile-command.js'
 import { githubCommand } from './github-command.js'
+import { engineCommand } from './engine-command.js'
 import { devCommand } from './dev-command.js'
 
 export type { CommandContext, CommandModule } from './command-context.js'
@@ -25,5 +26,6 @@ export const COMMANDS: readonly CommandModule[] = [
   githubCommand,
   importCommand,
   exportCommand,
+  engineCommand,
   devCommand,
 ]
