@@ -112,6 +112,7 @@ function describeNetworkError(err: unknown): string {
   if (err instanceof Error) {
     const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause
     if (cause && typeof cause.code === 'string') return cause.code
+    if (cause && typeof cause.message === 'string' && cause.message !== '') return `${err.message}: ${cause.message}`
     return err.message
   }
   return String(err)

@@ -9,6 +9,7 @@ import { startReconciler, type ReconcileOptions, type RunningReconciler } from '
 import { createEngineClient } from '../engine-client/index.js'
 import { startTestEngine, type TestEngine } from '../engine-client/fixtures/test-engine.js'
 import { sampleDefinition } from '../engine-client/fixtures/sample-definitions.js'
+import { startLocalGitHub } from '../github/testing/local-github-server.js'
 import { createProcessRepo, processModule, type ProcessRepo } from './testing/process-repo.js'
 
 const logger = pino({ level: 'silent' })
@@ -18,11 +19,11 @@ let cwd: string
 let compiles: string[]
 let running: RunningReconciler[]
 
-function context(): CommandContext {
+function context(env: Record<string, string> = {}): CommandContext {
   return {
     logger,
     output: { out: () => {}, err: () => {} },
-    env: { ABLAUF_ENGINE_URL: engine.url, ABLAUF_TOKEN: engine.token },
+    env: { ABLAUF_ENGINE_URL: engine.url, ABLAUF_TOKEN: engine.token, ...env },
     cwd,
     fetch,
     signal: new AbortController().signal,
@@ -30,14 +31,20 @@ function context(): CommandContext {
   }
 }
 
-async function start(options: Partial<ReconcileOptions> = {}): Promise<RunningReconciler> {
+/** Waits (without a deadline of its own: the test timeout bounds it) until `condition` holds. */
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20))
+}
+
+async function start(options: Partial<ReconcileOptions> = {}, env: Record<string, string> = {}): Promise<RunningReconciler> {
   const real = compilerPort({ cwd, logger })
   const compile: CompileProcesses = async (dir) => {
     compiles.push(dir)
     return real(dir)
   }
-  const r = await startReconciler({ repo: repo.origin, cache: 'cache', once: true, ...options }, context(), {
+  const r = await startReconciler({ repo: repo.origin, cache: 'cache', once: true, ...options }, context(env), {
     compile,
+    githubThrottle: false,
     engineClient: (url) => createEngineClient({ baseUrl: url, token: engine.token, logger, retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 } }),
   })
   running.push(r)
@@ -125,5 +132,41 @@ describe('reconciler', () => {
     expect(loop.runs).toBeLessThanOrEqual(2)
     expect(reconciler.state.history.filter((r) => r.result === 'deployed').map((r) => r.commit)).toEqual([sha])
     expect(compiles).toHaveLength(1)
+  })
+
+  test('polling picks up new commits without a webhook; an engine outage is retried with backoff', async () => {
+    const first = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'intake')
+    const { loop, reconciler } = await start({ once: false, interval: '50ms' })
+    loop.start()
+    await until(() => reconciler.state.lastApplied?.commit === first)
+    await engine.stop()
+    const second = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake', { review: true }) }, 'review')
+    await until(() => reconciler.state.history.filter((h) => h.commit === second && h.result === 'engine-unavailable').length >= 2)
+    await engine.restart()
+    await until(() => reconciler.state.lastApplied?.commit === second)
+    await loop.stop()
+    // Retries reuse the compiled commit.
+    expect(compiles).toHaveLength(2)
+    expect((await engine.deployments()).map((d) => d.source.commit)).toEqual([second, first])
+  })
+
+  test('posts commit statuses: success when deployed, failure once for a commit that does not compile', async () => {
+    const github = await startLocalGitHub({ owner: 'acme', repo: 'processes' })
+    try {
+      const env = { GITHUB_TOKEN: 'gh', GITHUB_REPOSITORY: 'acme/processes', GITHUB_API_URL: github.url }
+      const good = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake') }, 'good')
+      const { reconciler } = await start({}, env)
+      await reconciler.reconcileOnce()
+      const bad = await repo.commit({ 'processes/intake.process.ts': processModule('intake', 'Intake', { broken: true }) }, 'bad')
+      await reconciler.reconcileOnce()
+      await reconciler.reconcileOnce()
+      expect(github.statuses.map((st) => [st.sha, st.state])).toEqual([
+        [good, 'success'],
+        [bad, 'failure'],
+      ])
+      expect(github.statuses[1]!.description).toContain('does not compile')
+    } finally {
+      await github.close()
+    }
   })
 })

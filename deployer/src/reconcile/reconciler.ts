@@ -58,7 +58,17 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     return rec
   }
 
-  const compileAt = async (commit: string): Promise<{ ok: true; definitions: ProcessDefinition[]; hashes: Record<string, string> } | { ok: false; message: string }> => {
+  type Compiled = { ok: true; definitions: ProcessDefinition[]; hashes: Record<string, string> } | { ok: false; message: string }
+  // The last compile, so retries of one commit (engine down, conflicts) do not compile it again.
+  let lastCompile: { commit: string; compiled: Compiled } | undefined
+  const compileAt = async (commit: string): Promise<Compiled> => {
+    if (lastCompile?.commit === commit) return lastCompile.compiled
+    const compiled = await compileFresh(commit)
+    lastCompile = { commit, compiled }
+    return compiled
+  }
+
+  const compileFresh = async (commit: string): Promise<Compiled> => {
     const checkout = await options.mirror.checkout(commit)
     try {
       await options.prepareWorktree?.(checkout.dir)
