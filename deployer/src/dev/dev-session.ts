@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { AblaufError } from '@ablauf/sdk/errors'
 import type { Logger } from 'pino'
 import type { OutputWriter } from '../commands/output-writer.js'
 import { createCompiler } from '../compile/create-compiler.js'
@@ -35,6 +37,9 @@ export interface DevSessionOptions {
 export async function runDevSession(options: DevSessionOptions): Promise<void> {
   const { settings, output, signal } = options
   const log = options.logger.child({ component: 'dev' })
+  if (!existsSync(settings.dir)) {
+    throw new AblaufError('CONFIG_INVALID', `the process repository ${settings.dir} does not exist: run from the repository root or pass --dir DIR`)
+  }
   const engine = await startDevEngine({ port: settings.port, dbPath: settings.dbPath, token: settings.token, logger: options.logger, env: options.env })
   const client = createEngineClient({ baseUrl: engine.url, token: settings.token, logger: options.logger.child({ component: 'engine-client' }), fetch: options.fetch })
   const deployer = createDevDeployer({ engine: client, dir: settings.dir, logger: options.logger, output })

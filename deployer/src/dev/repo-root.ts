@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { simpleGit } from 'simple-git'
 
 /** The top folder of the git repository around `dir`, or `dir` itself outside git. */
@@ -20,7 +21,7 @@ export async function filesChangedBetween(dir: string, from: string | undefined,
     const git = simpleGit({ baseDir: dir })
     const top = (await git.revparse(['--show-toplevel'])).trim()
     const names = await git.raw(['diff', '--name-only', from, to, '--', '.'])
-    return names.split('\n').filter((n) => n !== '').map((n) => `${top}/${n}`)
+    return names.split('\n').filter((n) => n !== '').map((n) => path.join(top, n))
   } catch {
     return undefined
   }
