@@ -6,7 +6,7 @@ import { pino } from 'pino'
 import type { Project, ts } from 'ts-morph'
 import { writeBuild } from './build-output.js'
 import type { CompileResult, Diagnostic } from './compile-types.js'
-import { checkDefinitions, type EvaluatedModule } from './definition-checks.js'
+import { CheckCache, checkDefinitions, type EvaluatedModule } from './definition-checks.js'
 import { sortDiagnostics } from './diagnostic-format.js'
 import { hostSdkModules } from './host-sdk-modules.js'
 import { localClosure, withDependents } from './module-graph.js'
@@ -63,6 +63,7 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
   let state: State | undefined
   let target: TargetSnapshot | undefined
   let targetDiagnostics: Diagnostic[] = []
+  const checkCache = new CheckCache()
 
   const evaluator = new ProcessEvaluator({
     rootDir: dir,
@@ -108,7 +109,7 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
       if (!e.ok) diagnostics.push(...e.diagnostics)
       else evaluated.push({ file, raw: e.raw, sources: localClosure(file, (f) => program.getSourceFile(f)) })
     }
-    const checked = checkDefinitions(evaluated, { target, cwd })
+    const checked = checkDefinitions(evaluated, { target, cwd, cache: checkCache })
     diagnostics.push(...checked.diagnostics)
     const sorted = sortDiagnostics(diagnostics)
     const errorCount = sorted.filter((d) => d.severity === 'error').length

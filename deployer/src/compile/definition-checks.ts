@@ -19,10 +19,30 @@ export interface EvaluatedModule {
  * one, and against each other for sub-processes) and unique process ids across files. Every issue is
  * located in the source.
  */
+/**
+ * Results of earlier checks, reused while the raw definition object, the target and the set of
+ * processes (ids and sub-process references) stay the same: a watch rebuild re-validates only
+ * what changed.
+ */
+export class CheckCache {
+  target: TargetSnapshot | undefined
+  setKey = ''
+  readonly parsed = new WeakMap<object, ReturnType<typeof parseDefinition>>()
+  validated = new WeakMap<object, Issue[]>()
+}
+
+function setKeyOf(defs: readonly ProcessDefinition[]): string {
+  return defs
+    .map((d) => `${d.id}>${d.activities.flatMap((a) => (a.kind === 'subprocess' ? [a.process] : [])).join(',')}`)
+    .sort()
+    .join(' ')
+}
+
 export function checkDefinitions(
   modules: readonly EvaluatedModule[],
-  options: { target: TargetSnapshot | undefined; cwd: string },
+  options: { target: TargetSnapshot | undefined; cwd: string; cache?: CheckCache },
 ): { processes: CompiledProcess[]; diagnostics: Diagnostic[] } {
+  const cache = options.cache ?? new CheckCache()
   const diagnostics: Diagnostic[] = []
   const parsed: { mod: EvaluatedModule; def: ProcessDefinition }[] = []
   const toDiagnostic = (mod: EvaluatedModule, issue: Issue): Diagnostic => {
@@ -38,16 +58,26 @@ export function checkDefinitions(
   }
 
   for (const mod of modules) {
-    const r = parseDefinition(mod.raw)
+    const key = typeof mod.raw === 'object' && mod.raw !== null ? mod.raw : undefined
+    const r = (key && cache.parsed.get(key)) ?? parseDefinition(mod.raw)
+    if (key) cache.parsed.set(key, r)
     if (r.ok) parsed.push({ mod, def: r.value })
     else diagnostics.push(...r.issues.map((i) => toDiagnostic(mod, { ...i, message: `${i.message} at ${formatPath(i.path)}` })))
   }
 
   const definitions = parsed.map((p) => p.def)
+  const setKey = setKeyOf(definitions)
+  if (cache.target !== options.target || cache.setKey !== setKey) {
+    cache.target = options.target
+    cache.setKey = setKey
+    cache.validated = new WeakMap()
+  }
   const firstById = new Map<string, EvaluatedModule>()
   const processes: CompiledProcess[] = []
   for (const { mod, def } of parsed) {
-    const issues = validateDefinition(def, { ...(options.target ? { target: options.target } : {}), definitions })
+    const key = mod.raw as object
+    const issues = cache.validated.get(key) ?? validateDefinition(def, { ...(options.target ? { target: options.target } : {}), definitions })
+    cache.validated.set(key, issues)
     diagnostics.push(...issues.map((i) => toDiagnostic(mod, i)))
     const first = firstById.get(def.id)
     if (first) {
