@@ -7,7 +7,15 @@ import { hasChanges, planAgainstEngine, type Plan } from '../plan/index.js'
 /** What applying did. */
 export type ApplyOutcome =
   | { status: 'unchanged'; plan: Plan; attempts: number }
-  | { status: 'deployed'; plan: Plan; deployment: Deployment; attempts: number }
+  | { status: 'deployed'; plan: Plan; deployment: Deployment; steps: DeploymentStep[]; attempts: number }
+
+/** What the engine did per process, as it reports it. */
+export interface DeploymentStep {
+  processId: string
+  op: string
+  version: number | null
+  previousVersion: number | null
+}
 
 export interface ApplyOptions {
   engine: EngineClient
@@ -37,7 +45,8 @@ export async function applyDefinitions(options: ApplyOptions): Promise<ApplyOutc
       const deployment = result.deployment
       if (!result.changed || deployment === null) return { status: 'unchanged', plan, attempts: attempt }
       log.info({ deploymentId: deployment.id, commit: options.source.commit, ...plan.summary }, 'deployed')
-      return { status: 'deployed', plan, deployment, attempts: attempt }
+      const steps = result.plan.map((st) => ({ processId: st.processId, op: st.op, version: st.version ?? null, previousVersion: st.previousVersion ?? null }))
+      return { status: 'deployed', plan, deployment, steps, attempts: attempt }
     } catch (err) {
       if (!isAblaufError(err, 'VERSION_CONFLICT') || attempt >= 2) throw err
       log.warn({ basedOn: plan.basedOn }, 'deployment conflict, planning again')

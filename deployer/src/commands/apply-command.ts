@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import { z } from 'zod'
-import { applyDefinitions, resolveDeploymentSource } from '../apply/index.js'
+import { applyDefinitions, resolveDeploymentSource, type DeploymentStep } from '../apply/index.js'
 import { renderPlanText, summaryLine } from '../plan/index.js'
 import type { CommandContext, CommandModule } from './command-context.js'
 import { reportError, statusReporter, type GitOpsPorts } from './gitops-command-support.js'
@@ -41,7 +41,8 @@ export async function runApply(raw: ApplyCommandOptions, ctx: CommandContext, po
       ctx.output.out('\nNothing to deploy: the engine already runs these definitions.')
       await github.report(commit, 'success', 'Ablauf: nothing to deploy, the engine runs this commit')
     } else {
-      ctx.output.out(`\nDeployed ${outcome.deployment.id} from ${source.commit.slice(0, 12)} (${source.ref}, ${source.author}).`)
+      ctx.output.out(`\nDeployed ${outcome.deployment.id} from ${source.commit.slice(0, 12)} (${source.ref}, ${source.author}):`)
+      for (const step of outcome.steps) if (step.op !== 'unchanged') ctx.output.out(`  ${deployedStep(step)}`)
       await github.report(commit, 'success', `Ablauf deployed ${outcome.deployment.id}: ${summaryLine(outcome.plan.summary)}`)
     }
     return 0
@@ -76,3 +77,11 @@ function errorText(err: unknown): string {
 }
 
 export const applyCommand: CommandModule = createApplyCommand()
+
+/** `update incident-triage v2 → v3`, `create intake v1`, `fade-away old v4` */
+function deployedStep(step: DeploymentStep): string {
+  const v = (n: number | null): string => (n === null ? '' : `v${n}`)
+  if (step.op === 'fade-away') return `fade-away ${step.processId} ${v(step.version)}`.trimEnd()
+  const from = step.previousVersion !== null && step.previousVersion !== step.version ? `${v(step.previousVersion)} → ` : ''
+  return `${step.op} ${step.processId} ${from}${v(step.version)}`.trimEnd()
+}

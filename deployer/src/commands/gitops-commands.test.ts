@@ -53,7 +53,7 @@ describe('ablauf plan / apply', () => {
     expect(plan.out.join('\n')).toContain('Plan: 1 to create, 0 to update, 0 to fade away')
     const apply = context()
     expect(await runApply({}, apply.ctx)).toBe(0)
-    expect(apply.out.join('\n')).toMatch(/Deployed [0-9a-f-]{36} from [0-9a-f]{12} \(refs\/heads\/main, Ada <ada@example.org>\)/)
+    expect(apply.out.join('\n')).toMatch(/Deployed [0-9a-f-]{36} from [0-9a-f]{12} \(refs\/heads\/main, Ada <ada@example.org>\):\n  create intake v1$/)
     expect((await engine.deployments())[0]!.source).toEqual({ commit: sha, ref: 'refs/heads/main', author: 'Ada <ada@example.org>' })
     expect(await runPlan({ format: 'json' }, context().ctx)).toBe(0)
   })
@@ -69,6 +69,9 @@ describe('ablauf plan / apply', () => {
     expect(md.split('\n')[0]).toBe('0 to create, 1 to update, 0 to fade away — 4 running tickets stay on old versions')
     expect(md).toContain('| ➕ | activity review (wait) |')
     expect(md.match(/```mermaid/g)).toHaveLength(2)
+    const apply = context()
+    expect(await runApply({}, apply.ctx)).toBe(0)
+    expect(apply.out.at(-1)).toBe('  update intake v1 → v2')
   })
 
   test('a module that does not compile: exit 1, located diagnostics, nothing deployed', async () => {
