@@ -1,6 +1,6 @@
 /**
  * The `Store` port: everything the engine persists, behind one async interface with a SQLite adapter
- * (`./sqlite/`) and, later, a PostgreSQL one (`./postgres/`) — Kysely's Dialect pattern.
+ * (`./sqlite/`) and a PostgreSQL one (`./postgres/`) — Kysely's Dialect pattern.
  *
  * Transaction contract. All reads and writes go through `store.transaction(fn)`. The callback gets a
  * `StoreTx`; everything it writes commits together when its promise resolves and is rolled back when it
@@ -227,6 +227,12 @@ export interface Store {
   health(): Promise<StoreHealth>
   /** Closes the connection; waits for a running transaction first. */
   close(): Promise<void>
+  /**
+   * Calls `cb` whenever jobs may have become due through any engine on this database (PostgreSQL:
+   * LISTEN/NOTIFY `ablauf_jobs`); returns the unsubscribe function. Optional: a store that only one
+   * engine uses (SQLite) has none, its worker is woken in-process.
+   */
+  onJobsAvailable?(cb: () => void): () => void
 }
 
 /** The engine's clock, injected so tests and simulations control time. */

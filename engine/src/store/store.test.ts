@@ -1,15 +1,24 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { contentHash, parseDefinition, type ProcessDefinition } from '@ablauf/sdk'
 import type { ProcessInstance } from '@ablauf/sdk/runtime'
 import type { Store, StoreTx } from './store-port.js'
+import { openPostgresStore } from './postgres/postgres-store.js'
 import { openSqliteStore } from './sqlite/sqlite-store.js'
+import { startTestPostgresIfAvailable } from './test-support/test-postgres.js'
 
-/** Every adapter runs the same suite (PostgreSQL plugs in here). */
-const STORES: { name: string; open(dir: string): Store }[] = [
+// A throwaway PostgreSQL (or ABLAUF_TEST_POSTGRES_URL) for this file; each test gets a fresh database.
+const postgres = await startTestPostgresIfAvailable()
+afterAll(async () => {
+  await postgres?.stop()
+})
+
+/** Every adapter runs the same suite. */
+const STORES: { name: string; open(dir: string): Store | Promise<Store> }[] = [
   { name: 'sqlite', open: (dir) => openSqliteStore({ path: join(dir, 'ablauf.db') }) },
+  ...(postgres === undefined ? [] : [{ name: 'postgres', open: async () => openPostgresStore({ url: await postgres.createDatabase() }) }]),
 ]
 
 const NOW = '2025-11-27T10:00:00.000Z'
@@ -65,9 +74,9 @@ for (const { name, open } of STORES) {
     let store: Store
     const tx = <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => store.transaction(fn)
 
-    beforeEach(() => {
+    beforeEach(async () => {
       dir = mkdtempSync(join(tmpdir(), 'ablauf-store-'))
-      store = open(dir)
+      store = await open(dir)
     })
     afterEach(async () => {
       await store.close()
@@ -285,19 +294,24 @@ for (const { name, open } of STORES) {
       expect(committed).toBe(1)
     })
 
-    it('serialises concurrent transactions and rejects nested ones', async () => {
+    it('serialises concurrent transactions on one ticket (no lost update) and rejects nested ones', async () => {
+      const t = await tx((x) => x.tickets.create(newTicket()))
       const order: string[] = []
       await Promise.all(
         ['a', 'b', 'c'].map((k) =>
           store.transaction(async (x) => {
+            const locked = await x.tickets.getForUpdate(t.id)
             order.push(`${k}:start`)
-            await x.tickets.create(newTicket({ Title: k }))
             await new Promise((r) => setImmediate(r))
+            await x.tickets.update(t.id, { fields: { Title: `${locked?.Title ?? ''} ${k}` }, dynamicFields: {} }, LATER)
             order.push(`${k}:end`)
           }),
         ),
       )
-      expect(order).toEqual(['a:start', 'a:end', 'b:start', 'b:end', 'c:start', 'c:end'])
+      // Each transaction ran alone from its lock to its commit (SQLite: one writer; PostgreSQL: the row lock) …
+      expect(order.filter((_, i) => i % 2 === 0).map((s) => s.replace(':start', ':end'))).toEqual(order.filter((_, i) => i % 2 === 1))
+      // … and saw the commit of the one before it.
+      expect((await tx((x) => x.tickets.get(t.id)))?.Title.split(' ').slice(2).sort()).toEqual(['a', 'b', 'c'])
       await expect(store.transaction(async () => store.transaction(async () => 1))).rejects.toMatchObject({ code: 'INTERNAL' })
     })
   })

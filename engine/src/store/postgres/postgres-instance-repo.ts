@@ -1,0 +1,101 @@
+import { AblaufError } from '@ablauf/sdk/errors'
+import type { ProcessInstance } from '@ablauf/sdk/runtime'
+import type { InstanceRepo } from '../store-port.js'
+import type { InstanceFilter } from '../store-rows.js'
+import { readJsonb, writeJsonb } from './postgres-json.js'
+import { incidentSchema, parentSchema, waitingSchema } from './postgres-row-schemas.js'
+import type { PgSession, SqlParam } from './postgres-session.js'
+
+interface InstanceRecord {
+  id: string
+  process_id: string
+  version: string
+  ticket_id: string
+  status: ProcessInstance['status']
+  activity: string | null
+  waiting: unknown
+  parent: unknown
+  incident: unknown
+  seq: number
+  test: boolean
+  started_at: string
+  updated_at: string
+  ended_at: string | null
+}
+
+const COLUMNS = 'id, process_id, version, ticket_id, status, activity, waiting, parent, incident, seq, test, started_at, updated_at, ended_at'
+
+function toInstance(r: InstanceRecord): ProcessInstance {
+  return {
+    id: r.id,
+    processId: r.process_id,
+    version: r.version,
+    ticketId: r.ticket_id,
+    status: r.status,
+    activity: r.activity,
+    waiting: readJsonb(waitingSchema, r.waiting, `waiting of instance ${r.id}`),
+    parent: readJsonb(parentSchema, r.parent, `parent of instance ${r.id}`),
+    incident: readJsonb(incidentSchema, r.incident, `incident of instance ${r.id}`),
+    seq: r.seq,
+    test: r.test,
+    startedAt: r.started_at,
+    updatedAt: r.updated_at,
+    endedAt: r.ended_at,
+  }
+}
+
+/** The PostgreSQL process-instance repository. */
+export function postgresInstanceRepo(db: PgSession): InstanceRepo {
+  const one = async (sql: string, ...params: SqlParam[]): Promise<ProcessInstance | undefined> => {
+    const r = await db.one<InstanceRecord>(sql, ...params)
+    return r === undefined ? undefined : toInstance(r)
+  }
+  return {
+    async create(i) {
+      const inserted = await db.run(
+        `INSERT INTO instances (id, process_id, version, ticket_id, status, activity, waiting, parent_instance_id, parent_key,
+           parent, incident, seq, test, started_at, updated_at, ended_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16)
+         ON CONFLICT (id) DO NOTHING`,
+        i.id, i.processId, i.version, i.ticketId, i.status, i.activity, writeJsonb(i.waiting), i.parent?.instanceId ?? null,
+        i.parent?.key ?? null, writeJsonb(i.parent), writeJsonb(i.incident), i.seq, i.test, i.startedAt, i.updatedAt, i.endedAt,
+      )
+      if (inserted === 0) throw new AblaufError('CONFLICT', `instance "${i.id}" already exists`)
+    },
+    async get(id) {
+      return one(`SELECT ${COLUMNS} FROM instances WHERE id = $1`, id)
+    },
+    async getForUpdate(id) {
+      // The row lock holds until commit: one step at a time per instance, across all engines.
+      return one(`SELECT ${COLUMNS} FROM instances WHERE id = $1 FOR UPDATE`, id)
+    },
+    async update(i) {
+      const changed = await db.run(
+        `UPDATE instances SET status = $1, activity = $2, waiting = $3::jsonb, incident = $4::jsonb, seq = $5, updated_at = $6, ended_at = $7
+         WHERE id = $8`,
+        i.status, i.activity, writeJsonb(i.waiting), writeJsonb(i.incident), i.seq, i.updatedAt, i.endedAt, i.id,
+      )
+      if (changed === 0) throw new AblaufError('NOT_FOUND', `instance "${i.id}" does not exist`)
+    },
+    async list(filter: InstanceFilter = {}) {
+      const rows = await db.all<InstanceRecord>(
+        `SELECT ${COLUMNS} FROM instances
+         WHERE ($1::text IS NULL OR process_id = $1) AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR ticket_id = $3)
+         ORDER BY started_at DESC, seq_no DESC LIMIT $4`,
+        filter.processId ?? null, filter.status ?? null, filter.ticketId ?? null, filter.limit ?? 1000,
+      )
+      return rows.map(toInstance)
+    },
+    async activeForTicket(ticketId) {
+      return one(
+        `SELECT ${COLUMNS} FROM instances
+         WHERE ticket_id = $1 AND parent_instance_id IS NULL AND status IN ('running', 'incident')
+         ORDER BY started_at DESC, seq_no DESC LIMIT 1`,
+        ticketId,
+      )
+    },
+    async findChild(parentId, key) {
+      return one(`SELECT ${COLUMNS} FROM instances WHERE parent_instance_id = $1 AND parent_key = $2`, parentId, key)
+    },
+  }
+}

@@ -1,0 +1,149 @@
+import { processDefinitionSchema } from '@ablauf/sdk/definition'
+import { AblaufError, isAblaufError } from '@ablauf/sdk/errors'
+import type { ProcessRepo } from '../store-port.js'
+import type { Deployment, ProcessRow, StoredVersion } from '../store-rows.js'
+import { readJsonb, writeJsonb } from './postgres-json.js'
+import { deploymentPlanSchema, deploymentSourceSchema } from './postgres-row-schemas.js'
+import type { PgSession, SqlParam } from './postgres-session.js'
+
+interface ProcessRecord {
+  id: string
+  name: string
+  state: ProcessRow['state']
+  active_version: number | null
+  active_hash: string | null
+  created_at: string
+  updated_at: string
+}
+interface VersionRecord {
+  process_id: string
+  version: number
+  hash: string
+  definition: unknown
+  source_commit: string
+  deployment_id: string
+  created_at: string
+}
+interface DeploymentRecord {
+  id: string
+  based_on: string | null
+  source: unknown
+  plan: unknown
+  actor: string
+  created_at: string
+}
+
+const toProcess = (r: ProcessRecord): ProcessRow => ({
+  id: r.id,
+  name: r.name,
+  state: r.state,
+  activeVersion: r.active_version,
+  activeHash: r.active_hash,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+})
+const toVersion = (r: VersionRecord): StoredVersion => ({
+  processId: r.process_id,
+  version: r.version,
+  hash: r.hash,
+  definition: readJsonb(processDefinitionSchema, r.definition, `definition of ${r.process_id} v${r.version}`),
+  sourceCommit: r.source_commit,
+  deploymentId: r.deployment_id,
+  createdAt: r.created_at,
+})
+const toDeployment = (r: DeploymentRecord): Deployment => ({
+  id: r.id,
+  basedOn: r.based_on,
+  source: readJsonb(deploymentSourceSchema, r.source, `source of deployment ${r.id}`),
+  plan: readJsonb(deploymentPlanSchema, r.plan, `plan of deployment ${r.id}`),
+  actor: r.actor,
+  createdAt: r.created_at,
+})
+
+const DEPLOYMENT_COLUMNS = 'id, based_on, source, plan, actor, created_at'
+const VERSION_COLUMNS = 'process_id, version, hash, definition, source_commit, deployment_id, created_at'
+
+/** The PostgreSQL repository of processes, versions and deployments. */
+export function postgresProcessRepo(db: PgSession): ProcessRepo {
+  const version = async (sql: string, ...params: SqlParam[]): Promise<StoredVersion | undefined> => {
+    const r = await db.one<VersionRecord>(sql, ...params)
+    return r === undefined ? undefined : toVersion(r)
+  }
+  const deployment = async (sql: string, ...params: SqlParam[]): Promise<Deployment | undefined> => {
+    const r = await db.one<DeploymentRecord>(sql, ...params)
+    return r === undefined ? undefined : toDeployment(r)
+  }
+  return {
+    async get(id) {
+      const r = await db.one<ProcessRecord>('SELECT * FROM processes WHERE id = $1', id)
+      return r === undefined ? undefined : toProcess(r)
+    },
+    async list() {
+      return (await db.all<ProcessRecord>('SELECT * FROM processes ORDER BY id COLLATE "C"')).map(toProcess)
+    },
+    async put(p) {
+      await db.run(
+        `INSERT INTO processes (id, name, state, active_version, active_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, state = excluded.state, active_version = excluded.active_version,
+           active_hash = excluded.active_hash, updated_at = excluded.updated_at`,
+        p.id, p.name, p.state, p.activeVersion, p.activeHash, p.createdAt, p.updatedAt,
+      )
+    },
+    async addVersion(v) {
+      // The process row is locked first, so two deployments of one process number their versions in turn.
+      await db.run('SELECT 1 FROM processes WHERE id = $1 FOR UPDATE', v.processId)
+      const next = ((await db.one<{ n: number | null }>('SELECT MAX(version) AS n FROM process_versions WHERE process_id = $1', v.processId))?.n ?? 0) + 1
+      await db.run(
+        `INSERT INTO process_versions (${VERSION_COLUMNS}) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`,
+        v.processId, next, v.hash, writeJsonb(v.definition), v.sourceCommit, v.deploymentId, v.createdAt,
+      )
+      return { ...v, version: next }
+    },
+    async getVersion(processId, n) {
+      return version(`SELECT ${VERSION_COLUMNS} FROM process_versions WHERE process_id = $1 AND version = $2`, processId, n)
+    },
+    async getVersionByHash(processId, hash) {
+      return version(`SELECT ${VERSION_COLUMNS} FROM process_versions WHERE process_id = $1 AND hash = $2`, processId, hash)
+    },
+    async listVersions(processId) {
+      const rows = await db.all<VersionRecord>(`SELECT ${VERSION_COLUMNS} FROM process_versions WHERE process_id = $1 ORDER BY version`, processId)
+      return rows.map(toVersion)
+    },
+    async listStartable() {
+      const rows = await db.all<VersionRecord>(
+        `SELECT v.process_id, v.version, v.hash, v.definition, v.source_commit, v.deployment_id, v.created_at
+         FROM process_versions v JOIN processes p ON p.id = v.process_id AND p.active_version = v.version
+         WHERE p.state = 'active' ORDER BY p.id COLLATE "C"`,
+      )
+      return rows.map(toVersion)
+    },
+    async addDeployment(d) {
+      try {
+        await db.run(
+          `INSERT INTO deployments (${DEPLOYMENT_COLUMNS}) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6)`,
+          d.id, d.basedOn, writeJsonb(d.source), writeJsonb(d.plan), d.actor, d.createdAt,
+        )
+      } catch (err) {
+        if (isAblaufError(err, 'CONFLICT') && err.details?.constraint === 'deployments_one_chain') {
+          throw new AblaufError(
+            'VERSION_CONFLICT',
+            `another deployment based on ${d.basedOn ?? 'the empty engine'} was made at the same time; plan again`,
+            { basedOn: d.basedOn },
+            { cause: err },
+          )
+        }
+        throw err
+      }
+    },
+    async getDeployment(id) {
+      return deployment(`SELECT ${DEPLOYMENT_COLUMNS} FROM deployments WHERE id = $1`, id)
+    },
+    async listDeployments(limit = 100) {
+      const rows = await db.all<DeploymentRecord>(`SELECT ${DEPLOYMENT_COLUMNS} FROM deployments ORDER BY seq DESC LIMIT $1`, limit)
+      return rows.map(toDeployment)
+    },
+    async latestDeployment() {
+      return deployment(`SELECT ${DEPLOYMENT_COLUMNS} FROM deployments ORDER BY seq DESC LIMIT 1`)
+    },
+  }
+}
