@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SOURCE, startHarness, triageDefinition, type ApiHarness } from './test-support/api-harness.js'
+import { SOURCE, startHarness, triageDefinition, type ApiError, type ApiHarness, type HistoryBody, type InstanceBody, type InstancesBody, type TasksBody, type TicketBody } from './test-support/api-harness.js'
 
 describe('auth and visibility', () => {
   let h: ApiHarness
@@ -14,7 +14,7 @@ describe('auth and visibility', () => {
     expect(none.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' }, requestId: expect.any(String) })
     const res = await fetch(`${h.engine.url}/api/v1/processes`, { headers: { authorization: 'Bearer nope-nope-nope' } })
     expect(res.status).toBe(401)
-    const wrong = await h.call('POST', '/api/v1/deployments', { token: 'read', body: { definitions: [], source: SOURCE } })
+    const wrong = await h.call<ApiError>('POST', '/api/v1/deployments', { token: 'read', body: { definitions: [], source: SOURCE } })
     expect(wrong.status).toBe(403)
     expect(wrong.body.error.code).toBe('FORBIDDEN')
     expect((await h.call('GET', '/api/v1/processes', { token: 'anna' })).status).toBe(403)
@@ -38,7 +38,7 @@ describe('auth and visibility', () => {
 
   it('shows agents only tasks of queues their roles allow, customers only their own tickets', async () => {
     expect((await h.call('POST', '/api/v1/deployments', { token: 'deploy', body: { definitions: [triageDefinition()], source: SOURCE } })).status).toBe(201)
-    const created = await h.call('POST', '/api/v1/tickets', {
+    const created = await h.call<TicketBody>('POST', '/api/v1/tickets', {
       token: 'carla',
       body: { Title: 'Printer broken', Queue: 'Service Desk', Article: { subject: 'Help', body: 'It jams' } },
     })
@@ -47,11 +47,11 @@ describe('auth and visibility', () => {
     expect(created.body.instance).toMatchObject({ processId: 'incident-triage', status: 'running', activity: 'confirm' })
     const ticketId = created.body.ticket.id
 
-    const anna = await h.call('GET', '/api/v1/tasks', { token: 'anna' })
+    const anna = await h.call<TasksBody>('GET', '/api/v1/tasks', { token: 'anna' })
     expect(anna.body.tasks).toMatchObject([{ ticketId, activity: 'confirm', dialogs: [{ id: 'confirm-dialog' }] }])
-    expect((await h.call('GET', '/api/v1/tasks', { token: 'hanna' })).body.tasks).toEqual([])
-    expect((await h.call('GET', '/api/v1/tasks', { token: 'carla' })).body.tasks).toEqual([])
-    const taskId = anna.body.tasks[0].id
+    expect((await h.call<TasksBody>('GET', '/api/v1/tasks', { token: 'hanna' })).body.tasks).toEqual([])
+    expect((await h.call<TasksBody>('GET', '/api/v1/tasks', { token: 'carla' })).body.tasks).toEqual([])
+    const taskId = anna.body.tasks[0]?.id
 
     expect((await h.call('GET', `/api/v1/tickets/${ticketId}`, { token: 'carla' })).status).toBe(200)
     expect((await h.call('GET', `/api/v1/tickets/${ticketId}`, { token: 'john' })).status).toBe(404)
@@ -69,13 +69,13 @@ describe('auth and visibility', () => {
     expect(submitted.body.instance).toMatchObject({ status: 'completed' })
     const after = await h.call('GET', `/api/v1/tickets/${ticketId}`, { token: 'anna' })
     expect(after.body.ticket).toMatchObject({ State: 'closed successful', DynamicField: { Category: 'hardware' } })
-    const history = await h.call('GET', `/api/v1/tickets/${ticketId}/history`, { token: 'read' })
-    expect(history.body.history.map((r: { entry: { type: string } }) => r.entry.type)).toEqual(
+    const history = await h.call<HistoryBody>('GET', `/api/v1/tickets/${ticketId}/history`, { token: 'read' })
+    expect(history.body.history.map((r) => r.entry.type)).toEqual(
       expect.arrayContaining(['ticket.created', 'process.started', 'dialog.submitted', 'process.completed']),
     )
-    const instances = await h.call('GET', '/api/v1/instances?process=incident-triage&state=completed', { token: 'read' })
+    const instances = await h.call<InstancesBody>('GET', '/api/v1/instances?process=incident-triage&state=completed', { token: 'read' })
     expect(instances.body.instances).toHaveLength(1)
-    expect((await h.call('GET', `/api/v1/instances/${instances.body.instances[0].id}`, { token: 'read' })).body.instance.status).toBe('completed')
+    expect((await h.call<InstanceBody>('GET', `/api/v1/instances/${instances.body.instances[0]?.id}`, { token: 'read' })).body.instance.status).toBe('completed')
   })
 })
 
@@ -87,13 +87,13 @@ describe('ticket changes', () => {
   afterEach(async () => h.close())
 
   it('lets an agent change a ticket within their queues, records history, and refuses moving it out of them', async () => {
-    const created = await h.call('POST', '/api/v1/tickets', { token: 'anna', body: { Title: 'Mouse', Queue: 'Service Desk' } })
+    const created = await h.call<TicketBody>('POST', '/api/v1/tickets', { token: 'anna', body: { Title: 'Mouse', Queue: 'Service Desk' } })
     const id = created.body.ticket.id
     const changed = await h.call('PATCH', `/api/v1/tickets/${id}`, { token: 'anna', body: { Queue: 'Hardware', DynamicField: { Urgent: true } } })
     expect(changed.status).toBe(200)
     expect(changed.body).toMatchObject({ ticket: { Queue: 'Hardware', DynamicField: { Urgent: true } }, changed: ['Queue', 'DynamicField_Urgent'] })
-    const history = await h.call('GET', `/api/v1/tickets/${id}/history`, { token: 'anna' })
-    expect(history.body.history.map((r: { entry: { type: string } }) => r.entry.type)).toEqual(['ticket.created', 'ticket.updated'])
+    const history = await h.call<HistoryBody>('GET', `/api/v1/tickets/${id}/history`, { token: 'anna' })
+    expect(history.body.history.map((r) => r.entry.type)).toEqual(['ticket.created', 'ticket.updated'])
     const before = await h.dbHash()
     const out = await h.call('PATCH', `/api/v1/tickets/${id}`, { token: 'anna', body: { Queue: 'HR' } })
     expect(out.status).toBe(403)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SOURCE, startHarness, triageDefinition, type ApiHarness } from './test-support/api-harness.js'
+import { SOURCE, startHarness, triageDefinition, type ApiErrorWith, type ApiHarness, type IssueDetails, type TasksBody } from './test-support/api-harness.js'
 
 describe('bad input changes nothing', () => {
   let h: ApiHarness
@@ -15,7 +15,7 @@ describe('bad input changes nothing', () => {
     await h.close()
   })
 
-  const expectError = (res: { status: number; body: any }, status: number, code: string) => {
+  const expectError = (res: { status: number; body: unknown }, status: number, code: string) => {
     expect(res.status).toBe(status)
     expect(res.body).toMatchObject({ error: { code, message: expect.any(String), details: expect.any(Object) }, requestId: expect.any(String) })
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/)
@@ -26,10 +26,10 @@ describe('bad input changes nothing', () => {
   })
 
   it('wrong types and unknown keys → 400 BAD_REQUEST naming the path', async () => {
-    const wrong = await h.call('POST', '/api/v1/tickets', { token: 'anna', body: { Title: 42, Queue: 'Service Desk' } })
+    const wrong = await h.call<ApiErrorWith<IssueDetails>>('POST', '/api/v1/tickets', { token: 'anna', body: { Title: 42, Queue: 'Service Desk' } })
     expectError(wrong, 400, 'BAD_REQUEST')
-    expect(wrong.body.error.details.issues[0].path).toEqual(['body', 'Title'])
-    const extra = await h.call('POST', '/api/v1/deployments', { token: 'deploy', body: { definitions: [], source: SOURCE, force: true } })
+    expect(wrong.body.error.details.issues[0]?.path).toEqual(['body', 'Title'])
+    const extra = await h.call<ApiErrorWith<IssueDetails>>('POST', '/api/v1/deployments', { token: 'deploy', body: { definitions: [], source: SOURCE, force: true } })
     expectError(extra, 400, 'BAD_REQUEST')
     expect(extra.body.error.message).toContain('force')
     expectError(await h.call('GET', '/api/v1/instances?state=sleeping', { token: 'read' }), 400, 'BAD_REQUEST')
@@ -37,12 +37,12 @@ describe('bad input changes nothing', () => {
   })
 
   it('unknown queue, field or dropdown value in a ticket → 400', async () => {
-    const res = await h.call('POST', '/api/v1/tickets', {
+    const res = await h.call<ApiErrorWith<IssueDetails>>('POST', '/api/v1/tickets', {
       token: 'admin',
       body: { Title: 'x', Queue: 'Servce Desk', DynamicField: { Categroy: 'hardware', Warranty: 'forever' } },
     })
     expectError(res, 400, 'BAD_REQUEST')
-    expect(res.body.error.details.issues.map((i: { path: string[] }) => i.path.join('.'))).toEqual([
+    expect(res.body.error.details.issues.map((i) => i.path.join('.'))).toEqual([
       'body.Queue', 'body.DynamicField.Categroy', 'body.DynamicField.Warranty',
     ])
     expect(res.body.error.message).toContain('did you mean "Service Desk"')
@@ -71,9 +71,9 @@ describe('bad input changes nothing', () => {
       ],
     ]
     for (const [over, code] of cases) {
-      const res = await h.call('POST', '/api/v1/deployments', { token: 'deploy', body: { definitions: [triageDefinition('incident-triage', over)], source: SOURCE } })
+      const res = await h.call<ApiErrorWith<IssueDetails>>('POST', '/api/v1/deployments', { token: 'deploy', body: { definitions: [triageDefinition('incident-triage', over)], source: SOURCE } })
       expectError(res, 422, 'DEFINITION_INVALID')
-      expect(res.body.error.details.definitions[0].issues.map((i: { code: string }) => i.code)).toContain(code)
+      expect(res.body.error.details.definitions[0]?.issues.map((i) => i.code)).toContain(code)
     }
     const schema = await h.call('POST', '/api/v1/deployments', { token: 'deploy', body: { definitions: [{ apiVersion: 'v0' }], source: SOURCE } })
     expectError(schema, 422, 'DEFINITION_INVALID')
@@ -83,10 +83,10 @@ describe('bad input changes nothing', () => {
     expectError(await h.call('GET', '/api/v1/nothing-here', { token: 'read' }), 404, 'NOT_FOUND')
     expectError(await h.call('GET', '/api/v1/tickets/unknown', { token: 'read' }), 404, 'NOT_FOUND')
     expectError(await h.call('GET', '/api/v1/instances/unknown', { token: 'read' }), 404, 'NOT_FOUND')
-    const tasks = await h.call('GET', '/api/v1/tasks', { token: 'anna' })
-    const wrong = await h.call('POST', `/api/v1/tasks/${tasks.body.tasks[0].id}/submit`, { token: 'anna', body: { dialog: 'other-dialog', values: {} } })
+    const tasks = await h.call<TasksBody>('GET', '/api/v1/tasks', { token: 'anna' })
+    const wrong = await h.call<ApiErrorWith<IssueDetails>>('POST', `/api/v1/tasks/${tasks.body.tasks[0]?.id}/submit`, { token: 'anna', body: { dialog: 'other-dialog', values: {} } })
     expectError(wrong, 409, 'WRONG_ACTIVITY')
-    const missing = await h.call('POST', `/api/v1/tasks/${tasks.body.tasks[0].id}/submit`, { token: 'anna', body: { dialog: 'confirm-dialog', values: {} } })
+    const missing = await h.call<ApiErrorWith<IssueDetails>>('POST', `/api/v1/tasks/${tasks.body.tasks[0]?.id}/submit`, { token: 'anna', body: { dialog: 'confirm-dialog', values: {} } })
     expectError(missing, 422, 'REQUIRED_FIELD_MISSING')
     expect(missing.body.error.details.fields).toEqual(['DynamicField_Category'])
   })

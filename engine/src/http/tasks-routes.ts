@@ -36,6 +36,15 @@ export function tasksRoutes(deps: HttpDeps): Router {
     throw new AblaufError('FORBIDDEN', `token "${p.token}" may not see tasks`)
   }
 
+  /** Whether the principal may see a task (open or closed): the same rules as the task list. */
+  const visibleTo = (p: Principal, task: UserTaskRow, ticket: { Queue: string; CustomerUser: string | null }): boolean => {
+    const f = visibility(p)
+    const ui = f.interface
+    if (ui !== undefined && !task.dialogs.some((d) => d.interface.includes(ui))) return false
+    if (f.queues !== undefined && !f.queues.includes(ticket.Queue)) return false
+    return f.customerUser === undefined || ticket.CustomerUser === f.customerUser
+  }
+
   const dialogsOf = async (tx: StoreTx, task: UserTaskRow, ui: 'agent' | 'customer' | undefined): Promise<ActivityDialog[]> => {
     const version = await tx.processes.getVersionByHash(task.processId, task.version)
     const activity = version?.definition.activities.find((a) => a.id === task.activity)
@@ -74,10 +83,19 @@ export function tasksRoutes(deps: HttpDeps): Router {
     const { id } = parseInput(idParams, req.params, 'params')
     const body = parseInput(submitBody, req.body, 'body')
     const ui = interfaceOf(p)
-    const task = await store.transaction(async (tx) => (await tx.userTasks.listOpen({ ...visibility(p), limit: 1000 })).find((t) => t.id === id), {
-      readOnly: true,
-    })
-    if (task === undefined) throw new AblaufError('NOT_FOUND', `task "${id}" does not exist or is not open for this token`)
+    const found = await store.transaction(
+      async (tx) => {
+        const row = await tx.userTasks.get(id)
+        const ticket = row === undefined ? undefined : await tx.tickets.get(row.ticketId)
+        return row === undefined || ticket === undefined ? undefined : { row, ticket }
+      },
+      { readOnly: true },
+    )
+    if (found === undefined || !visibleTo(p, found.row, found.ticket)) throw new AblaufError('NOT_FOUND', `task "${id}" does not exist or is not open for this token`)
+    const task = found.row
+    if (task.status !== 'open') {
+      throw new AblaufError('WRONG_ACTIVITY', `task "${id}" is closed: the ticket has left activity "${task.activity}"`, { taskId: id, activity: task.activity })
+    }
     const dialog = task.dialogs.find((d) => d.id === body.dialog)
     if (dialog === undefined) throw new AblaufError('WRONG_ACTIVITY', `task "${id}" has no dialog "${body.dialog}"`, { dialogs: task.dialogs.map((d) => d.id) })
     if (ui !== undefined && !dialog.interface.includes(ui)) throw new AblaufError('FORBIDDEN', `dialog "${body.dialog}" is not offered to ${ui}s`)
