@@ -110,8 +110,8 @@ describe('ablauf dev', () => {
     const curl = out.match(/^\s+(curl -sS -X POST .*\/api\/v1\/tickets.*)$/m)?.[1]
     expect(curl).toBeDefined()
 
-    const created = JSON.parse((await run('sh', ['-c', curl ?? 'false'])).stdout) as { ticket: { id: string }; instance: { processId: string } | null }
-    expect(created.instance?.processId).toBe('incident-triage')
+    const created = JSON.parse((await run('sh', ['-c', curl ?? 'false'])).stdout) as { ticket: { id: string; Queue: string } }
+    expect(created.ticket.Queue).toBe('Service Desk')
 
     let tasks: TaskList['tasks'] = []
     while (tasks.length === 0) {
