@@ -12,9 +12,10 @@ export const DEMO_CONFIG_PATH = fileURLToPath(new URL('../config/demo.yaml', imp
 /** The default database file when neither `--db` nor `ABLAUF_DB` names one (relative to the cwd). */
 export const DEFAULT_DB = 'ablauf.db'
 
-export const ENGINE_USAGE = `usage: ablauf engine [--db sqlite:PATH|PATH] [--port N] [--config FILE] [--host HOST]
+export const ENGINE_USAGE = `usage: ablauf engine [--db sqlite:PATH|PATH|postgres://…] [--port N] [--config FILE] [--host HOST]
 
-  --db      SQLite database file (default: $ABLAUF_DB, else ./${DEFAULT_DB})
+  --db      SQLite database file, or a PostgreSQL URL shared by several engines
+            (default: $ABLAUF_DB, else ./${DEFAULT_DB})
   --port    port to listen on; 0 picks a free one (default: $PORT, else the config's server.port)
   --config  engine configuration (YAML; default: the demo help desk shipped with @ablauf/engine)
   --host    interface to listen on (default 127.0.0.1)
@@ -51,11 +52,9 @@ export function parseEngineArgs(argv: readonly string[]): EngineArgs {
   throw new AblaufError('CONFIG_INVALID', `--${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}\n${ENGINE_USAGE}`)
 }
 
-/** The SQLite path of a `--db` value; PostgreSQL URLs are refused with CONFIG_INVALID (not in this build). */
+/** The SQLite path of a `--db` value; a PostgreSQL URL is passed on as it is. */
 export function sqlitePathOf(db: string): string {
-  if (/^postgres(ql)?:\/\//i.test(db)) {
-    throw new AblaufError('CONFIG_INVALID', 'PostgreSQL is not available in this build yet: use a SQLite file (--db sqlite:PATH)', { db: db.replace(/\/\/[^@/]*@/, '//***@') })
-  }
+  if (/^postgres(ql)?:\/\//i.test(db)) return db
   const path = db.replace(/^sqlite:(\/\/)?/, '')
   if (path === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(path)) throw new AblaufError('CONFIG_INVALID', `--db takes sqlite:PATH or a file path, got "${db}"`)
   return path
@@ -108,7 +107,7 @@ export async function runEngineProcess(
       logger,
       env,
     })
-    logger.info({ url: engine.url, db, config: args.config ?? 'demo' }, 'engine ready')
+    logger.info({ url: engine.url, db: db.replace(/\/\/[^@/]*@/, '//***@'), config: args.config ?? 'demo' }, 'engine ready')
     options.onReady?.(engine)
     const why = await stopped.promise
     logger.info({ signal: why }, 'engine stopping')

@@ -14,6 +14,7 @@ import type { Mailer } from './mail/mail-types.js'
 import { createEngineMetrics, type EngineMetrics } from './ops/engine-metrics.js'
 import { createTraceLevels, type TraceLevels } from './ops/trace-levels.js'
 import { createEngineRuntime } from './runtime/engine-runtime.js'
+import { openPostgresStore } from './store/postgres/postgres-store.js'
 import { openSqliteStore } from './store/sqlite/sqlite-store.js'
 import { systemClock, type Clock, type Store } from './store/store-port.js'
 import { createTicketService } from './tickets/ticket-service.js'
@@ -21,7 +22,10 @@ import { createTicketService } from './tickets/ticket-service.js'
 /** Options of {@link startEngine}. */
 export interface StartEngineOptions {
   config: EngineConfig
-  /** A SQLite file path (`sqlite:PATH` also accepted) or an opened store (closed by `close()` too). */
+  /**
+   * A SQLite file path (`sqlite:PATH` also accepted), a PostgreSQL URL (`postgres://user:pw@host/db`, for
+   * several engines sharing one database) or an opened store (closed by `close()` too).
+   */
   db: string | Store
   /** Port; 0 picks a free one. Default: the config's `server.port`. */
   port?: number
@@ -71,7 +75,12 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
   const clock = options.clock ?? systemClock
   const metrics = createEngineMetrics()
   const trace = createTraceLevels({ ...config.logging.trace, clock })
-  const store = typeof options.db === 'string' ? openSqliteStore({ path: options.db.replace(/^sqlite:/, '') }) : options.db
+  const store =
+    typeof options.db !== 'string'
+      ? options.db
+      : /^postgres(ql)?:\/\//i.test(options.db)
+        ? await openPostgresStore({ url: options.db, logger })
+        : openSqliteStore({ path: options.db.replace(/^sqlite:/, '') })
   let engineRuntime: Awaited<ReturnType<typeof createEngineRuntime>> | undefined
   try {
     engineRuntime = await createEngineRuntime({

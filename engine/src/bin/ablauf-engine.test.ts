@@ -74,11 +74,12 @@ describe('ablauf-engine (the built bin)', () => {
     await store.close()
   })
 
-  it('refuses a PostgreSQL URL with CONFIG_INVALID and exit code 1, without a stack', async () => {
-    const engine = run(['--db', 'postgres://ablauf:secret@localhost/ablauf'])
+  it('reports an unreachable PostgreSQL with ENGINE_UNAVAILABLE and exit code 1, without a stack or the password', async () => {
+    const engine = run(['--db', 'postgres://ablauf:secret@127.0.0.1:1/ablauf'])
     await expect(engine.ready).rejects.toThrow()
     expect(await engine.exit).toBe(1)
-    expect(engine.stderr()).toBe('error CONFIG_INVALID: PostgreSQL is not available in this build yet: use a SQLite file (--db sqlite:PATH)\n')
+    expect(engine.stderr()).toMatch(/^error ENGINE_UNAVAILABLE: the database is not reachable: .*ECONNREFUSED.*\n$/)
+    expect(engine.stderr()).not.toContain('secret')
   })
 
   it('refuses unknown options and a bad PORT, naming them', async () => {

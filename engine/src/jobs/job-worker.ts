@@ -77,6 +77,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   let running = false
   let polling = false
   let timer: NodeJS.Timeout | undefined
+  let unsubscribe: (() => void) | undefined
 
   async function lease(): Promise<Job[]> {
     const free = concurrency - inFlight.size
@@ -159,6 +160,8 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       if (running) return
       running = true
       log.info({ concurrency, leaseMs }, 'job worker started')
+      // Jobs enqueued by other engines on a shared database (PostgreSQL NOTIFY) wake this worker too.
+      unsubscribe = options.store.onJobsAvailable?.(() => schedule(0))
       schedule(0)
     },
     wake() {
@@ -175,6 +178,8 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     },
     async stop(stopOptions) {
       running = false
+      unsubscribe?.()
+      unsubscribe = undefined
       if (timer !== undefined) clearTimeout(timer)
       timer = undefined
       const deadline = stopOptions?.deadlineMs ?? 10_000
