@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HistoryEntry, ProcessInstance } from '@ablauf/sdk/runtime'
+import type { ProcessInstance } from '@ablauf/sdk/runtime'
+import type { HistoryRow } from '../store/store-port.js'
 import { SOURCE, type HistoryBody, type TasksBody, type TicketBody } from '../http/test-support/api-harness.js'
 import { ERP_TOKEN, startAcceptanceEngine, type AcceptanceEngine } from './test-support/acceptance-engine.js'
 import { seedFlow } from './test-support/seed-flow.js'
@@ -19,7 +20,7 @@ beforeAll(async () => {
 })
 afterAll(async () => a.close())
 
-type Row = HistoryEntry | { type: string; [key: string]: unknown }
+type Row = HistoryRow['entry']
 
 /** What the seed flow leaves behind for one ticket, everything read over HTTP. */
 interface Outcome {
