@@ -88,6 +88,24 @@ if (postgres !== undefined) {
       expect(await b.transaction((tx) => tx.jobs.counts())).toEqual({ pending: 0, leased: 0, done: 300, failed: 0 })
     })
 
+    it('gives back only the listed leases of a stopping engine, and wakes the others for them', async () => {
+      const [a, b] = [await node(), await node()]
+      await a.transaction(async (tx) => {
+        for (const key of ['r1', 'r2', 'r3']) await tx.jobs.enqueue({ key, kind: 'email', payload: null, runAt: NOW, now: NOW })
+      })
+      const leased = await a.transaction((tx) => tx.jobs.lease({ owner: 'stopping', now: NOW, leaseMs: 600_000, limit: 3 }))
+      expect(leased).toHaveLength(3)
+      let woken = signal()
+      b.onJobsAvailable(() => woken.resolve())
+      await woken.promise // connected
+      woken = signal()
+      const [first, second] = leased
+      expect(await a.transaction((tx) => tx.jobs.release('stopping', [first?.id ?? -1, second?.id ?? -1]))).toBe(2)
+      await woken.promise
+      const again = await b.transaction((tx) => tx.jobs.lease({ owner: 'other', now: NOW, leaseMs: 600_000, limit: 3 }))
+      expect(again.map((j) => [j.key, j.attempts])).toEqual([[first?.key, 1], [second?.key, 1]])
+    })
+
     it('makes a step on one engine wait for the row lock another engine holds, and see its commit', async () => {
       const [a, b] = [await node(), await node()]
       const t = await a.transaction((tx) => tx.tickets.create(newTicket('Locked')))
