@@ -28,9 +28,16 @@ describe('ablauf engine', () => {
     await store.close()
   })
 
-  it('refuses PostgreSQL with CONFIG_INVALID and exit code 1', async () => {
-    const run = await runAblauf(['engine', '--db', 'postgres://ablauf@localhost/ablauf'], { cwd: dir })
+  it('passes a PostgreSQL URL on untouched: an unreachable database exits 1 with ENGINE_UNAVAILABLE, without the password', async () => {
+    const run = await runAblauf(['engine', '--db', 'postgres://ablauf:secret@127.0.0.1:1/ablauf'], { cwd: dir })
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('error CONFIG_INVALID: PostgreSQL is not available in this build yet')
+    expect(run.stderr).toMatch(/error ENGINE_UNAVAILABLE: the database is not reachable/)
+    expect(run.stderr).not.toContain('secret')
+  })
+
+  it('refuses an unknown option', async () => {
+    const run = await runAblauf(['engine', '--dbx', 'x.db'], { cwd: dir })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain("unknown option '--dbx'")
   })
 })
