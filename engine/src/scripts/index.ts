@@ -4,3 +4,4 @@ export { loadCustomScripts, loadScriptModule, type ScriptModuleTools } from './c
 export { builtInScripts } from './built-in/built-in-scripts.js'
 export { paramSpecs } from './param-specs.js'
 export { fieldParam } from './ticket-field.js'
+export { scriptStubs } from './script-stubs.js'

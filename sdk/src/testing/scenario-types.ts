@@ -25,7 +25,7 @@ export type ScriptReply = Record<string, FieldValue> | { error: string }
  * const classify: ScriptStub = ({ ticket }) => ({ DynamicField_Category: /vpn/i.test(ticket.Title) ? 'network' : 'other' })
  * ```
  */
-export type ScriptStub = ScriptReply | ((call: { params: Record<string, JsonValue>; ticket: TicketSnapshot }) => ScriptReply)
+export type ScriptStub = ScriptReply | ((call: { params: Record<string, JsonValue>; ticket: TicketSnapshot; now: Date }) => ScriptReply)
 
 /** A web service's answer, or a transport failure such as `{ error: 'TIMEOUT' }`. */
 export type ServiceReply =

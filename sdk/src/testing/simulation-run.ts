@@ -103,7 +103,7 @@ export class SimulationRun {
     const ticket = this.#ticket(sim.instance.ticketId)
     switch (effect.type) {
       case 'script.run':
-        return this.#deliver(instanceId, scriptEvent(this.#world.scenario.scripts?.[effect.script], effect, ticket))
+        return this.#deliver(instanceId, scriptEvent(this.#world.scenario.scripts?.[effect.script], effect, ticket, new Date(this.state.now)))
       case 'service.call': {
         const name = `${effect.webService}/${effect.invoker}`
         const { event, calls } = serviceEvent(this.#world.scenario.services?.[name], effect, ticket, this.state.serviceCalls[name] ?? 0)

@@ -7,13 +7,13 @@ type ScriptRun = Extract<Effect, { type: 'script.run' }>
 type ServiceCallEffect = Extract<Effect, { type: 'service.call' }>
 
 /** Runs a script stub and turns its reply into the event the engine's worker would report. */
-export function scriptEvent(stub: ScriptStub | undefined, job: ScriptRun, ticket: TicketSnapshot): ProcessEvent {
+export function scriptEvent(stub: ScriptStub | undefined, job: ScriptRun, ticket: TicketSnapshot, now: Date): ProcessEvent {
   if (stub === undefined) {
     throw new AblaufError('BAD_REQUEST', `activity "${job.activity}" runs script "${job.script}", but the scenario has no stub for it; add scripts: { '${job.script}': { … } }`, { script: job.script })
   }
   let reply
   try {
-    reply = typeof stub === 'function' ? stub({ params: job.params, ticket }) : stub
+    reply = typeof stub === 'function' ? stub({ params: job.params, ticket, now }) : stub
   } catch (err) {
     return { type: 'script.failed', key: job.key, error: { code: 'SCRIPT_ERROR', message: err instanceof Error ? err.message : String(err) } }
   }
