@@ -40,7 +40,11 @@ describe('incident triage (the seed flow)', () => {
     expect(done.transitions).toEqual(['hardware', 'warranty-known', 'resolve'])
     expect(done.ticket.State).toBe('closed successful')
     expect(done.emails).toEqual([
-      expect.objectContaining({ to: ['c.miller@acme.example'], template: 'ticket-resolved' }),
+      expect.objectContaining({
+        to: ['c.miller@acme.example'],
+        template: 'ticket-resolved',
+        body: 'Dear Carla,\n\nyour request "Laptop does not boot" has been resolved.\n',
+      }),
     ])
     expect(done.incidents).toEqual([])
   })

@@ -37,6 +37,6 @@ export function targetSnapshotFromConfig(config: EngineConfig, scripts: readonly
     scripts: [...scripts]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((s) => ({ name: s.name, ...(s.description === undefined ? {} : { description: s.description }), params: s.params })),
-    emailTemplates: t.emailTemplates.map((e) => ({ name: e.name, subject: e.subject })),
+    emailTemplates: t.emailTemplates.map((e) => ({ name: e.name, subject: e.subject, body: e.body })),
   })
 }

@@ -110,7 +110,7 @@ export const targetSnapshotSchema = z.strictObject({
       }),
     )
     .default([]),
-  emailTemplates: z.array(z.strictObject({ name, subject: z.string().optional() })).default([]),
+  emailTemplates: z.array(z.strictObject({ name, subject: z.string().optional(), body: z.string().optional() })).default([]),
 })
 
 /** What an engine offers processes: queues, states, users, dynamic fields, web services, scripts, … */

@@ -11,6 +11,8 @@ import type { Person, RuntimeEnv } from '../runtime/runtime-types.js'
 export interface RuntimeEnvSource {
   users?: ReadonlyArray<{ login: string; firstName?: string; lastName?: string; email?: string }>
   customerUsers?: ReadonlyArray<{ login: string; customerId: string; firstName?: string; lastName?: string; email?: string }>
+  /** E-mail templates, so `sendEmail({ template })` comes back rendered as the engine would send it. */
+  emailTemplates?: ReadonlyArray<{ name: string; subject?: string; body?: string }>
 }
 
 /**

@@ -29,6 +29,24 @@ describe('simulate', () => {
     expect(started.status).toBe('running')
   })
 
+  it('renders a template e-mail from the target, as the engine would send it', () => {
+    const templated = definition({
+      id: 'templated',
+      name: 'Templated',
+      start: { on: 'ticket.created', activity: 'ask' },
+      activities: [
+        { id: 'ask', name: 'Ask', kind: 'user', dialogs: [{ id: 'ask', title: 'Ask', interface: ['agent'], fields: [], requiredLock: false }] },
+        { id: 'done', name: 'Done', kind: 'end' },
+      ],
+      transitions: [{ id: 'tell', from: 'ask', to: 'done', actions: [{ type: 'sendEmail', to: ['{{customer.Email}}'], template: 'resolved' }] }],
+    })
+    const run = simulate(templated, {
+      ...triage,
+      target: { ...triage.target, emailTemplates: [{ name: 'resolved', subject: 'Resolved: {{ticket.Title}}', body: 'Dear {{customer.FirstName}}' }] },
+    }).submit('ask', {})
+    expect(run.emails).toEqual([expect.objectContaining({ template: 'resolved', subject: 'Resolved: Laptop broken', body: 'Dear Jane' })])
+  })
+
   it('lets scripts compute from the ticket and takes the other branch', () => {
     const run = simulate(incidentTriage, {
       ...triage,

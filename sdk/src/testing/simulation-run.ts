@@ -2,6 +2,7 @@ import { AblaufError } from '../errors.js'
 import type { ProcessDefinition } from '../definition/index.js'
 import { start } from '../runtime/start.js'
 import { step } from '../runtime/step.js'
+import { renderTemplate } from '../runtime/render-template.js'
 import type { Effect, ProcessEvent, ProcessInstance, RuntimeEnv, StepResult, TicketSnapshot } from '../runtime/runtime-types.js'
 import type { Scenario, SimulatedArticle, SimulatedEmail, SimulatedIncident, SimulatedInstance } from './scenario-types.js'
 import { scriptEvent, serviceEvent } from './stub-replies.js'
@@ -94,6 +95,18 @@ export class SimulationRun {
     for (const effect of result.effects) this.#queue.push({ instanceId, effect })
   }
 
+  /** Renders a template e-mail as the engine's mail job would, when the scenario's target has the template. */
+  #fromTemplate(email: SimulatedEmail, ticket: TicketSnapshot, sim: { definition: ProcessDefinition; instance: ProcessInstance }): SimulatedEmail {
+    const template = email.template === null ? undefined : this.#world.scenario.target?.emailTemplates?.find((t) => t.name === email.template)
+    if (template === undefined) return email
+    const ctx = { ticket, process: { id: sim.definition.id, name: sim.definition.name, activity: sim.instance.activity }, env: this.#world.env }
+    return {
+      ...email,
+      subject: email.subject !== '' ? email.subject : renderTemplate(template.subject ?? '', ctx),
+      body: email.body !== '' ? email.body : renderTemplate(template.body ?? '', ctx),
+    }
+  }
+
   #drain(): void {
     for (let next = this.#queue.shift(); next !== undefined; next = this.#queue.shift()) this.#perform(next.instanceId, next.effect)
   }
@@ -126,7 +139,7 @@ export class SimulationRun {
       }
       case 'email.send': {
         const { type: _, ...email } = effect
-        this.state.emails.push(email)
+        this.state.emails.push(this.#fromTemplate(email, ticket, sim))
         return
       }
       case 'article.create':
