@@ -27,6 +27,8 @@ import type {
   EmailRow,
   HistoryRow,
   InstanceFilter,
+  InstanceSummaryFilter,
+  InstanceSummaryRow,
   Job,
   NewJob,
   NewTicket,
@@ -76,8 +78,10 @@ export interface InstanceRepo {
   getForUpdate(id: string): Promise<ProcessInstance | undefined>
   /** Replaces the instance's state; throws NOT_FOUND. */
   update(instance: ProcessInstance): Promise<void>
-  /** Instances, newest first, filtered. */
+  /** Instances, newest first, filtered; `after` continues a previous page. */
   list(filter?: InstanceFilter): Promise<ProcessInstance[]>
+  /** Instance counts grouped by process, version and activity, ordered by those. */
+  summary(filter?: InstanceSummaryFilter): Promise<InstanceSummaryRow[]>
   /** The ticket's running (or incident) top-level instance, if any — at most one per ticket. */
   activeForTicket(ticketId: string): Promise<ProcessInstance | undefined>
   /** The child started by `parentId`'s subprocess activity under `key`, if any. */

@@ -56,6 +56,25 @@ export interface InstanceFilter {
   status?: ProcessInstance['status']
   ticketId?: string
   limit?: number
+  /** Cursor paging: only instances listed after the instance with this id (in the list's order). */
+  after?: string
+}
+
+/** Filters of {@link InstanceSummaryRow}s. */
+export interface InstanceSummaryFilter {
+  processId?: string
+  status?: ProcessInstance['status']
+}
+
+/** How many instances of a process version sit in an activity (one GROUP BY row). */
+export interface InstanceSummaryRow {
+  processId: string
+  /** The content hash instances name their version by. */
+  version: string
+  /** The version's number, or null when the engine has no version with that hash. */
+  versionNumber: number | null
+  activity: string | null
+  count: number
 }
 
 /** A dialog of an open user task and who may use it. */

@@ -151,6 +151,44 @@ for (const { name, open } of STORES) {
       expect(await tx((x) => x.instances.get('i-2'))).toEqual(withIncident)
     })
 
+    it('pages instances with an after-cursor and counts them by process, version and activity', async () => {
+      const t = await tx((x) => x.tickets.create(newTicket()))
+      await tx(async (x) => {
+        await x.processes.addDeployment({ id: 'd1', basedOn: null, source: { commit: 'abc', ref: 'main', author: 'dev' }, plan: [], actor: 'ci', createdAt: NOW })
+        await x.processes.put({ id: 'demo', name: 'Demo', state: 'active', activeVersion: 1, activeHash: 'h1', createdAt: NOW, updatedAt: NOW })
+        await x.processes.addVersion({ processId: 'demo', hash: 'h1', definition: definition('demo'), sourceCommit: 'abc', deploymentId: 'd1', createdAt: NOW })
+        // Five instances share one start time: the cursor must still walk them in insertion order.
+        for (const [n, over] of [
+          [1, {}], [2, {}], [3, { activity: 'check' }], [4, { version: 'h-unknown' }], [5, { status: 'completed' as const, activity: 'done' }],
+          [6, { processId: 'other', startedAt: LATER }],
+        ] as const) {
+          await x.instances.create(instance(`i-${n}`, t.id, over))
+        }
+      })
+      const pages: string[][] = []
+      let after: string | undefined
+      for (;;) {
+        const page = await tx((x) => x.instances.list({ limit: 2, ...(after === undefined ? {} : { after }) }))
+        if (page.length === 0) break
+        pages.push(page.map((i) => i.id))
+        after = page.at(-1)?.id
+      }
+      expect(pages).toEqual([['i-6', 'i-5'], ['i-4', 'i-3'], ['i-2', 'i-1']])
+      expect((await tx((x) => x.instances.list({ processId: 'demo', status: 'running', after: 'i-4' }))).map((i) => i.id)).toEqual(['i-3', 'i-2', 'i-1'])
+      expect(await tx((x) => x.instances.list({ after: 'no-such-instance' }))).toEqual([])
+
+      expect(await tx((x) => x.instances.summary({ status: 'running' }))).toEqual([
+        { processId: 'demo', version: 'h-unknown', versionNumber: null, activity: 'confirm', count: 1 },
+        { processId: 'demo', version: 'h1', versionNumber: 1, activity: 'check', count: 1 },
+        { processId: 'demo', version: 'h1', versionNumber: 1, activity: 'confirm', count: 2 },
+        { processId: 'other', version: 'h1', versionNumber: null, activity: 'confirm', count: 1 },
+      ])
+      expect(await tx((x) => x.instances.summary({ processId: 'demo', status: 'completed' }))).toEqual([
+        { processId: 'demo', version: 'h1', versionNumber: 1, activity: 'done', count: 1 },
+      ])
+      expect((await tx((x) => x.instances.summary())).reduce((n, r) => n + r.count, 0)).toBe(6)
+    })
+
     it('opens, filters and closes user tasks by interface, queue and customer', async () => {
       const t = await tx((x) => x.tickets.create(newTicket()))
       const h = await tx((x) => x.tickets.create(newTicket({ Queue: 'HR', CustomerUser: 'j.doe' })))

@@ -1,7 +1,7 @@
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { ProcessInstance } from '@ablauf/sdk/runtime'
 import type { InstanceRepo } from '../store-port.js'
-import type { InstanceFilter } from '../store-rows.js'
+import type { InstanceFilter, InstanceSummaryFilter, InstanceSummaryRow } from '../store-rows.js'
 import { readJsonb, writeJsonb } from './postgres-json.js'
 import { incidentSchema, parentSchema, waitingSchema } from './postgres-row-schemas.js'
 import type { PgSession, SqlParam } from './postgres-session.js'
@@ -81,10 +81,24 @@ export function postgresInstanceRepo(db: PgSession): InstanceRepo {
       const rows = await db.all<InstanceRecord>(
         `SELECT ${COLUMNS} FROM instances
          WHERE ($1::text IS NULL OR process_id = $1) AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR ticket_id = $3)
+           AND ($5::text IS NULL OR (started_at, seq_no) < (SELECT started_at, seq_no FROM instances WHERE id = $5))
          ORDER BY started_at DESC, seq_no DESC LIMIT $4`,
-        filter.processId ?? null, filter.status ?? null, filter.ticketId ?? null, filter.limit ?? 1000,
+        filter.processId ?? null, filter.status ?? null, filter.ticketId ?? null, filter.limit ?? 1000, filter.after ?? null,
       )
       return rows.map(toInstance)
+    },
+    async summary(filter: InstanceSummaryFilter = {}) {
+      const rows = await db.all<{ process_id: string; version: string; version_number: number | null; activity: string | null; count: number }>(
+        `SELECT i.process_id, i.version, v.version AS version_number, i.activity, COUNT(*)::int AS count
+         FROM instances i LEFT JOIN process_versions v ON v.process_id = i.process_id AND v.hash = i.version
+         WHERE ($1::text IS NULL OR i.process_id = $1) AND ($2::text IS NULL OR i.status = $2)
+         GROUP BY i.process_id, i.version, v.version, i.activity
+         ORDER BY i.process_id, i.version, i.activity`,
+        filter.processId ?? null, filter.status ?? null,
+      )
+      return rows.map((r): InstanceSummaryRow => ({
+        processId: r.process_id, version: r.version, versionNumber: r.version_number, activity: r.activity, count: r.count,
+      }))
     },
     async activeForTicket(ticketId) {
       return one(

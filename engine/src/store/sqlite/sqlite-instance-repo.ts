@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { ProcessInstance, Waiting } from '@ablauf/sdk/runtime'
 import type { InstanceRepo } from '../store-port.js'
-import type { InstanceFilter } from '../store-rows.js'
+import type { InstanceFilter, InstanceSummaryFilter, InstanceSummaryRow } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
 import { readJson, writeJson } from './stored-json.js'
 
@@ -99,9 +99,27 @@ export function sqliteInstanceRepo(db: StatementCache): InstanceRepo {
         where.push('ticket_id = ?')
         params.push(filter.ticketId)
       }
+      if (filter.after !== undefined) {
+        // An unknown cursor compares with NULL: an empty page.
+        where.push('(started_at, rowid) < (SELECT started_at, rowid FROM instances WHERE id = ?)')
+        params.push(filter.after)
+      }
       const sql = `SELECT * FROM instances ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
                    ORDER BY started_at DESC, rowid DESC LIMIT ?`
       return db.all<InstanceRecord>(sql, ...params, filter.limit ?? 1000).map(toInstance)
+    },
+    async summary(filter: InstanceSummaryFilter = {}) {
+      const rows = db.all<{ process_id: string; version: string; version_number: number | null; activity: string | null; count: number }>(
+        `SELECT i.process_id, i.version, v.version AS version_number, i.activity, COUNT(*) AS count
+         FROM instances i LEFT JOIN process_versions v ON v.process_id = i.process_id AND v.hash = i.version
+         WHERE (? IS NULL OR i.process_id = ?) AND (? IS NULL OR i.status = ?)
+         GROUP BY i.process_id, i.version, v.version, i.activity
+         ORDER BY i.process_id, i.version, i.activity`,
+        filter.processId ?? null, filter.processId ?? null, filter.status ?? null, filter.status ?? null,
+      )
+      return rows.map((r): InstanceSummaryRow => ({
+        processId: r.process_id, version: r.version, versionNumber: r.version_number, activity: r.activity, count: r.count,
+      }))
     },
     async activeForTicket(ticketId) {
       const r = db.one<InstanceRecord>(
