@@ -22,11 +22,11 @@ const rssMb = () => process.resourceUsage().maxRSS / 1024
 async function child(mode, erpUrl) {
   if (mode === 'inproc') {
     const { runInProcess } = await import('./engine-ablauf.mjs')
-    const r = summary(await runInProcess({ erpUrl, durationMs: DURATION_MS, max: MAX, concurrency: 64 }))
+    const r = summary(await runInProcess({ erpUrl, durationMs: DURATION_MS, max: MAX, concurrency: 256 }))
     console.log(JSON.stringify({ ...r, rssMb: rssMb() }))
   } else if (mode === 'bpmn') {
     const { runBpmn } = await import('./engine-bpmn.mjs')
-    const r = summary(await runBpmn({ erpUrl, durationMs: DURATION_MS, max: MAX, concurrency: 64 }))
+    const r = summary(await runBpmn({ erpUrl, durationMs: DURATION_MS, max: MAX, concurrency: 256 }))
     console.log(JSON.stringify({ ...r, rssMb: rssMb() }))
   } else if (mode === 'serve') {
     const { startBenchEngine } = await import('./engine-ablauf.mjs')
@@ -78,7 +78,7 @@ async function main() {
     const server = spawnChild('serve', stub.url)
     const { url } = await server.nextLine()
     const { runHttp } = await import('./engine-ablauf.mjs')
-    const http = summary(await runHttp({ url, durationMs: DURATION_MS, max: MAX, concurrency: 32 }))
+    const http = summary(await runHttp({ url, durationMs: DURATION_MS, max: MAX, concurrency: 64 }))
     server.proc.kill('SIGTERM')
     rows.http = { ...http, ...(await server.nextLine()) }
     await server.exited

@@ -44,6 +44,8 @@ export interface StartEngineOptions {
   startWorker?: boolean
   /** Worker poll interval (ms). */
   pollMs?: number
+  /** Jobs the worker runs at once (default 32); service calls are network waits, so more is cheap. */
+  workerConcurrency?: number
   /** Job lease length (ms); default the worker's (outlasts the slowest service call). Crash tests shorten it. */
   leaseMs?: number
   fetch?: typeof globalThis.fetch
@@ -87,6 +89,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
       config, store, logger, clock, metrics, trace, secrets: env,
       worker: {
         ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+        ...(options.workerConcurrency === undefined ? {} : { concurrency: options.workerConcurrency }),
         ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
       },
       ...(options.mailer === undefined ? {} : { mailer: options.mailer }),

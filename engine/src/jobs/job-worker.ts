@@ -26,7 +26,7 @@ export interface JobWorkerOptions {
   metrics?: Pick<EngineMetrics, 'jobAttempts' | 'jobQueueDepth'>
   /** Lease owner id; unique per worker. */
   owner?: string
-  /** Jobs run at once (default 4). */
+  /** Jobs run at once (default 32): service calls wait on the network, not on this process. */
   concurrency?: number
   /**
    * Lease length; must outlast the slowest job, else another worker re-runs it meanwhile. Default 11
@@ -35,6 +35,8 @@ export interface JobWorkerOptions {
   leaseMs?: number
   /** Longest sleep between polls (default 1 s); `wake()` cuts it short. */
   pollMs?: number
+  /** Least time between two refreshes of the queue-depth gauge (default 1 s): counting scans the jobs table. */
+  gaugeMs?: number
   random?: RandomSource
 }
 
@@ -70,12 +72,17 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     owner,
     metrics: options.metrics,
   }
-  const concurrency = Math.max(1, options.concurrency ?? 4)
+  const concurrency = Math.max(1, options.concurrency ?? 32)
   const leaseMs = options.leaseMs ?? 660_000
   const pollMs = options.pollMs ?? 1000
+  const gaugeMs = options.gaugeMs ?? 1000
   const inFlight = new Map<number, Promise<void>>()
   let running = false
   let polling = false
+  // A wake-up (or a finished job) that arrives while a poll runs must not be lost: that poll may have
+  // looked at the jobs table before the new job was committed.
+  let pollAgain = false
+  let gaugeAt = Number.NEGATIVE_INFINITY
   let timer: NodeJS.Timeout | undefined
   let unsubscribe: (() => void) | undefined
 
@@ -123,30 +130,46 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   }
 
   async function poll(): Promise<void> {
-    if (!running || polling) return
+    if (!running) return
+    if (polling) {
+      pollAgain = true
+      return
+    }
     polling = true
+    pollAgain = false
     let delay = pollMs
     try {
       const leased = await lease()
       if (leased.length > 0 && inFlight.size < concurrency) delay = 0
-      else {
+      else if (inFlight.size < concurrency) {
         const next = await options.store.transaction((tx) => tx.jobs.nextRunAt(), { readOnly: true })
         if (next !== undefined) delay = Math.min(pollMs, Math.max(0, Date.parse(next) - options.clock.now().getTime()))
       }
-      if (options.metrics !== undefined) {
-        const counts = await options.store.transaction((tx) => tx.jobs.counts(), { readOnly: true })
-        for (const [status, n] of Object.entries(counts)) options.metrics.jobQueueDepth.set({ status }, n)
-      }
+      await refreshGauge()
     } catch (err) {
       log.error({ err }, 'polling for jobs failed')
     } finally {
       polling = false
     }
+    if (pollAgain) delay = 0
     if (running && inFlight.size < concurrency) schedule(delay)
+  }
+
+  async function refreshGauge(): Promise<void> {
+    const gauge = options.metrics?.jobQueueDepth
+    const now = performance.now()
+    if (gauge === undefined || now - gaugeAt < gaugeMs) return
+    gaugeAt = now
+    const counts = await options.store.transaction((tx) => tx.jobs.counts(), { readOnly: true })
+    for (const [status, n] of Object.entries(counts)) gauge.set({ status }, n)
   }
 
   function schedule(ms: number): void {
     if (!running) return
+    if (polling) {
+      pollAgain = true
+      return
+    }
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(() => {
       timer = undefined

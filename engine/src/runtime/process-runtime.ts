@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { AblaufError } from '@ablauf/sdk/errors'
-import { matchStart, start, step, type Actor, type ProcessEvent, type ProcessInstance } from '@ablauf/sdk/runtime'
+import { matchStart, start, step, type Actor, type ProcessEvent, type ProcessInstance, type RuntimeEnv } from '@ablauf/sdk/runtime'
+import type { TargetSnapshot } from '@ablauf/sdk/target'
 import type { ProcessRuntime } from '../http/runtime-port.js'
 import type { StoreTx } from '../store/store-port.js'
 import type { JobResultEvent, ProcessRuntimeOptions, StepScope } from './runtime-options.js'
@@ -30,6 +31,15 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
   const versions = createVersionLoader()
   const runner = createStepRunner({ options, versions, newId, maxSteps: options.maxStepsPerEvent ?? 200 })
   const log = options.logger.child({ component: 'runtime' })
+  // The stores hand out one frozen snapshot object per target text, so its look-up maps are built once.
+  const envs = new WeakMap<TargetSnapshot, RuntimeEnv>()
+  const noTargetEnv = targetEnv(undefined, options.env)
+  const envOf = (target: TargetSnapshot | undefined): RuntimeEnv => {
+    if (target === undefined) return noTargetEnv
+    let env = envs.get(target)
+    if (env === undefined) envs.set(target, (env = targetEnv(target, options.env)))
+    return env
+  }
 
   async function inTransaction<T>(fn: (scope: StepScope) => Promise<T>): Promise<T> {
     const began = performance.now()
@@ -37,7 +47,7 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
     let processId: string | undefined
     const value = await options.store.transaction(async (tx) => {
       const now = options.clock.now()
-      const scope: StepScope = { tx, now, at: now.toISOString(), env: targetEnv(await tx.target.get(), options.env), followUps: [], steps: 0, jobsEnqueued: false }
+      const scope: StepScope = { tx, now, at: now.toISOString(), env: envOf(await tx.target.get()), followUps: [], steps: 0, jobsEnqueued: false }
       const result = await fn(scope)
       for (let next = scope.followUps.shift(); next !== undefined; next = scope.followUps.shift()) {
         await stepInstance(scope, next.instanceId, next.event)

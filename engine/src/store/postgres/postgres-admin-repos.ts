@@ -1,4 +1,5 @@
-import { targetSnapshotSchema } from '@ablauf/sdk/target'
+import { targetSnapshotSchema, type TargetSnapshot } from '@ablauf/sdk/target'
+import type { ParsedCache } from '../parsed-cache.js'
 import type { TargetRepo, TokenRepo } from '../store-port.js'
 import type { ApiTokenRow } from '../store-rows.js'
 import { readJsonb, writeJsonb } from './postgres-json.js'
@@ -19,12 +20,19 @@ const toToken = (r: TokenRecord): ApiTokenRow => ({
   createdAt: r.created_at,
 })
 
-/** The PostgreSQL target-snapshot repository (one row). */
-export function postgresTargetRepo(db: PgSession): TargetRepo {
+/**
+ * The PostgreSQL target-snapshot repository (one row). Every step reads it, so the snapshot is fetched
+ * and parsed only when its digest is new.
+ */
+export function postgresTargetRepo(db: PgSession, parsed: ParsedCache<TargetSnapshot>): TargetRepo {
   return {
     async get() {
-      const r = await db.one<{ snapshot: unknown }>('SELECT snapshot FROM target WHERE id = 1')
-      return r === undefined ? undefined : readJsonb(targetSnapshotSchema, r.snapshot, 'target snapshot')
+      const r = await db.one<{ digest: string }>('SELECT md5(snapshot::text) AS digest FROM target WHERE id = 1')
+      if (r === undefined) return undefined
+      const hit = parsed.get(r.digest)
+      if (hit !== undefined) return hit
+      const row = await db.one<{ snapshot: unknown; digest: string }>('SELECT snapshot, md5(snapshot::text) AS digest FROM target WHERE id = 1')
+      return row === undefined ? undefined : parsed.set(row.digest, readJsonb(targetSnapshotSchema, row.snapshot, 'target snapshot'))
     },
     async put(target, now) {
       await db.run(

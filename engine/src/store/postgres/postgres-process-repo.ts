@@ -1,5 +1,6 @@
-import { processDefinitionSchema } from '@ablauf/sdk/definition'
+import { processDefinitionSchema, type ProcessDefinition } from '@ablauf/sdk/definition'
 import { AblaufError, isAblaufError } from '@ablauf/sdk/errors'
+import type { ParsedCache } from '../parsed-cache.js'
 import type { ProcessRepo } from '../store-port.js'
 import type { Deployment, ProcessRow, StoredVersion } from '../store-rows.js'
 import { readJsonb, writeJsonb } from './postgres-json.js'
@@ -19,7 +20,6 @@ interface VersionRecord {
   process_id: string
   version: number
   hash: string
-  definition: unknown
   source_commit: string
   deployment_id: string
   created_at: string
@@ -42,15 +42,6 @@ const toProcess = (r: ProcessRecord): ProcessRow => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 })
-const toVersion = (r: VersionRecord): StoredVersion => ({
-  processId: r.process_id,
-  version: r.version,
-  hash: r.hash,
-  definition: readJsonb(processDefinitionSchema, r.definition, `definition of ${r.process_id} v${r.version}`),
-  sourceCommit: r.source_commit,
-  deploymentId: r.deployment_id,
-  createdAt: r.created_at,
-})
 const toDeployment = (r: DeploymentRecord): Deployment => ({
   id: r.id,
   basedOn: r.based_on,
@@ -61,10 +52,29 @@ const toDeployment = (r: DeploymentRecord): Deployment => ({
 })
 
 const DEPLOYMENT_COLUMNS = 'id, based_on, source, plan, actor, created_at'
-const VERSION_COLUMNS = 'process_id, version, hash, definition, source_commit, deployment_id, created_at'
+// The definition is read (and parsed) only when the cache does not have its content hash yet.
+const VERSION_COLUMNS = 'process_id, version, hash, source_commit, deployment_id, created_at'
 
-/** The PostgreSQL repository of processes, versions and deployments. */
-export function postgresProcessRepo(db: PgSession): ProcessRepo {
+/**
+ * The PostgreSQL repository of processes, versions and deployments. Versions are immutable under their
+ * content hash, so their parsed definitions are shared through `definitions`.
+ */
+export function postgresProcessRepo(db: PgSession, definitions: ParsedCache<ProcessDefinition>): ProcessRepo {
+  const toVersion = async (r: VersionRecord): Promise<StoredVersion> => {
+    const key = `${r.process_id}@${r.hash}`
+    let definition = definitions.get(key)
+    if (definition === undefined) {
+      const row = await db.one<{ definition: unknown }>('SELECT definition FROM process_versions WHERE process_id = $1 AND version = $2', r.process_id, r.version)
+      if (row === undefined) throw new AblaufError('INTERNAL', `version ${r.version} of ${r.process_id} vanished while read`)
+      definition = definitions.set(key, readJsonb(processDefinitionSchema, row.definition, `definition of ${r.process_id} v${r.version}`))
+    }
+    return { processId: r.process_id, version: r.version, hash: r.hash, definition, sourceCommit: r.source_commit, deploymentId: r.deployment_id, createdAt: r.created_at }
+  }
+  const toVersions = async (rows: VersionRecord[]): Promise<StoredVersion[]> => {
+    const out: StoredVersion[] = []
+    for (const r of rows) out.push(await toVersion(r))
+    return out
+  }
   const version = async (sql: string, ...params: SqlParam[]): Promise<StoredVersion | undefined> => {
     const r = await db.one<VersionRecord>(sql, ...params)
     return r === undefined ? undefined : toVersion(r)
@@ -94,7 +104,8 @@ export function postgresProcessRepo(db: PgSession): ProcessRepo {
       await db.run('SELECT 1 FROM processes WHERE id = $1 FOR UPDATE', v.processId)
       const next = ((await db.one<{ n: number | null }>('SELECT MAX(version) AS n FROM process_versions WHERE process_id = $1', v.processId))?.n ?? 0) + 1
       await db.run(
-        `INSERT INTO process_versions (${VERSION_COLUMNS}) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`,
+        `INSERT INTO process_versions (process_id, version, hash, definition, source_commit, deployment_id, created_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`,
         v.processId, next, v.hash, writeJsonb(v.definition), v.sourceCommit, v.deploymentId, v.createdAt,
       )
       return { ...v, version: next }
@@ -106,16 +117,15 @@ export function postgresProcessRepo(db: PgSession): ProcessRepo {
       return version(`SELECT ${VERSION_COLUMNS} FROM process_versions WHERE process_id = $1 AND hash = $2`, processId, hash)
     },
     async listVersions(processId) {
-      const rows = await db.all<VersionRecord>(`SELECT ${VERSION_COLUMNS} FROM process_versions WHERE process_id = $1 ORDER BY version`, processId)
-      return rows.map(toVersion)
+      return toVersions(await db.all<VersionRecord>(`SELECT ${VERSION_COLUMNS} FROM process_versions WHERE process_id = $1 ORDER BY version`, processId))
     },
     async listStartable() {
       const rows = await db.all<VersionRecord>(
-        `SELECT v.process_id, v.version, v.hash, v.definition, v.source_commit, v.deployment_id, v.created_at
+        `SELECT v.process_id, v.version, v.hash, v.source_commit, v.deployment_id, v.created_at
          FROM process_versions v JOIN processes p ON p.id = v.process_id AND p.active_version = v.version
          WHERE p.state = 'active' ORDER BY p.id COLLATE "C"`,
       )
-      return rows.map(toVersion)
+      return toVersions(rows)
     },
     async addDeployment(d) {
       try {

@@ -2,7 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Pool, type PoolClient } from 'pg'
 import { pino, type Logger } from 'pino'
+import type { ProcessDefinition } from '@ablauf/sdk/definition'
 import { AblaufError } from '@ablauf/sdk/errors'
+import type { TargetSnapshot } from '@ablauf/sdk/target'
+import { ParsedCache } from '../parsed-cache.js'
 import type { Store, StoreHealth, StoreTx, TransactionOptions } from '../store-port.js'
 import { postgresTargetRepo, postgresTokenRepo } from './postgres-admin-repos.js'
 import { isRetryable, toAblaufError } from './postgres-errors.js'
@@ -80,6 +83,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw err
   }
 
+  const definitions = new ParsedCache<ProcessDefinition>(256)
+  const targets = new ParsedCache<TargetSnapshot>(2)
   const makeTx = (db: PgSession, callbacks: (() => void)[]): StoreTx => ({
     tickets: postgresTicketRepo(db),
     instances: postgresInstanceRepo(db),
@@ -87,8 +92,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     jobs: postgresJobRepo(db),
     history: postgresHistoryRepo(db),
     emails: postgresEmailRepo(db),
-    processes: postgresProcessRepo(db),
-    target: postgresTargetRepo(db),
+    processes: postgresProcessRepo(db, definitions),
+    target: postgresTargetRepo(db, targets),
     tokens: postgresTokenRepo(db),
     afterCommit: (cb) => {
       callbacks.push(cb)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { targetSnapshotSchema } from '@ablauf/sdk/target'
+import { targetSnapshotSchema, type TargetSnapshot } from '@ablauf/sdk/target'
+import type { ParsedCache } from '../parsed-cache.js'
 import type { TargetRepo, TokenRepo } from '../store-port.js'
 import type { ApiTokenRow } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
@@ -21,12 +22,12 @@ const toToken = (r: TokenRecord): ApiTokenRow => ({
   createdAt: r.created_at,
 })
 
-/** The SQLite target-snapshot repository (one row). */
-export function sqliteTargetRepo(db: StatementCache): TargetRepo {
+/** The SQLite target-snapshot repository (one row); every step reads it, so it is parsed once per text. */
+export function sqliteTargetRepo(db: StatementCache, parsed: ParsedCache<TargetSnapshot>): TargetRepo {
   return {
     async get() {
       const r = db.one<{ snapshot: string }>('SELECT snapshot FROM target WHERE id = 1')
-      return r === undefined ? undefined : readJson(targetSnapshotSchema, r.snapshot, 'target snapshot')
+      return r === undefined ? undefined : parsed.getOrParse(r.snapshot, () => readJson(targetSnapshotSchema, r.snapshot, 'target snapshot'))
     },
     async put(target, now) {
       db.run(

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { processDefinitionSchema } from '@ablauf/sdk/definition'
+import { processDefinitionSchema, type ProcessDefinition } from '@ablauf/sdk/definition'
+import { AblaufError } from '@ablauf/sdk/errors'
+import type { ParsedCache } from '../parsed-cache.js'
 import type { ProcessRepo } from '../store-port.js'
 import type { Deployment, ProcessRow, StoredVersion } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
@@ -29,7 +31,6 @@ interface VersionRecord {
   process_id: string
   version: number
   hash: string
-  definition: string
   source_commit: string
   deployment_id: string
   created_at: string
@@ -52,15 +53,8 @@ const toProcess = (r: ProcessRecord): ProcessRow => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 })
-const toVersion = (r: VersionRecord): StoredVersion => ({
-  processId: r.process_id,
-  version: r.version,
-  hash: r.hash,
-  definition: readJson(processDefinitionSchema, r.definition, `definition of ${r.process_id} v${r.version}`),
-  sourceCommit: r.source_commit,
-  deploymentId: r.deployment_id,
-  createdAt: r.created_at,
-})
+// The definition is read (and parsed) only when the cache does not have its content hash yet.
+const VERSION_COLUMNS = 'process_id, version, hash, source_commit, deployment_id, created_at'
 const toDeployment = (r: DeploymentRecord): Deployment => ({
   id: r.id,
   basedOn: r.based_on,
@@ -70,8 +64,24 @@ const toDeployment = (r: DeploymentRecord): Deployment => ({
   createdAt: r.created_at,
 })
 
-/** The SQLite repository of processes, versions and deployments. */
-export function sqliteProcessRepo(db: StatementCache): ProcessRepo {
+/**
+ * The SQLite repository of processes, versions and deployments. Versions are immutable under their
+ * content hash, so their parsed definitions are shared through `definitions`.
+ */
+export function sqliteProcessRepo(db: StatementCache, definitions: ParsedCache<ProcessDefinition>): ProcessRepo {
+  const toVersion = (r: VersionRecord): StoredVersion => ({
+    processId: r.process_id,
+    version: r.version,
+    hash: r.hash,
+    definition: definitions.getOrParse(`${r.process_id}@${r.hash}`, () => {
+      const text = db.one<{ definition: string }>('SELECT definition FROM process_versions WHERE process_id = ? AND version = ?', r.process_id, r.version)
+      if (text === undefined) throw new AblaufError('INTERNAL', `version ${r.version} of ${r.process_id} vanished while read`)
+      return readJson(processDefinitionSchema, text.definition, `definition of ${r.process_id} v${r.version}`)
+    }),
+    sourceCommit: r.source_commit,
+    deploymentId: r.deployment_id,
+    createdAt: r.created_at,
+  })
   const version = (sql: string, ...params: unknown[]): StoredVersion | undefined => {
     const r = db.one<VersionRecord>(sql, ...params)
     return r === undefined ? undefined : toVersion(r)
@@ -102,18 +112,18 @@ export function sqliteProcessRepo(db: StatementCache): ProcessRepo {
       return { ...v, version: next }
     },
     async getVersion(processId, n) {
-      return version('SELECT * FROM process_versions WHERE process_id = ? AND version = ?', processId, n)
+      return version(`SELECT ${VERSION_COLUMNS} FROM process_versions WHERE process_id = ? AND version = ?`, processId, n)
     },
     async getVersionByHash(processId, hash) {
-      return version('SELECT * FROM process_versions WHERE process_id = ? AND hash = ?', processId, hash)
+      return version(`SELECT ${VERSION_COLUMNS} FROM process_versions WHERE process_id = ? AND hash = ?`, processId, hash)
     },
     async listVersions(processId) {
-      return db.all<VersionRecord>('SELECT * FROM process_versions WHERE process_id = ? ORDER BY version', processId).map(toVersion)
+      return db.all<VersionRecord>(`SELECT ${VERSION_COLUMNS} FROM process_versions WHERE process_id = ? ORDER BY version`, processId).map(toVersion)
     },
     async listStartable() {
       return db
         .all<VersionRecord>(
-          `SELECT v.* FROM process_versions v JOIN processes p ON p.id = v.process_id AND p.active_version = v.version
+          `SELECT v.process_id, v.version, v.hash, v.source_commit, v.deployment_id, v.created_at FROM process_versions v JOIN processes p ON p.id = v.process_id AND p.active_version = v.version
            WHERE p.state = 'active' ORDER BY p.id`,
         )
         .map(toVersion)

@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import Database from 'better-sqlite3'
+import type { ProcessDefinition } from '@ablauf/sdk/definition'
 import { AblaufError } from '@ablauf/sdk/errors'
+import type { TargetSnapshot } from '@ablauf/sdk/target'
+import { ParsedCache } from '../parsed-cache.js'
 import type { Store, StoreHealth, StoreTx, TransactionOptions } from '../store-port.js'
 import { AsyncMutex } from './async-mutex.js'
 import { sqliteTargetRepo, sqliteTokenRepo } from './sqlite-admin-repos.js'
@@ -53,16 +56,20 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const inTx = new AsyncLocalStorage<true>()
   let closed = false
 
-  const makeTx = (callbacks: (() => void)[]): StoreTx => ({
+  // One connection, so the repositories are made once; only `afterCommit` belongs to a transaction.
+  const repos: Omit<StoreTx, 'afterCommit'> = {
     tickets: sqliteTicketRepo(cache),
     instances: sqliteInstanceRepo(cache),
     userTasks: sqliteTaskRepo(cache),
     jobs: sqliteJobRepo(cache),
     history: sqliteHistoryRepo(cache),
     emails: sqliteEmailRepo(cache),
-    processes: sqliteProcessRepo(cache),
-    target: sqliteTargetRepo(cache),
+    processes: sqliteProcessRepo(cache, new ParsedCache<ProcessDefinition>(256)),
+    target: sqliteTargetRepo(cache, new ParsedCache<TargetSnapshot>(2)),
     tokens: sqliteTokenRepo(cache),
+  }
+  const makeTx = (callbacks: (() => void)[]): StoreTx => ({
+    ...repos,
     afterCommit: (cb) => {
       callbacks.push(cb)
     },
