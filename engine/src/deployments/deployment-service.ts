@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { TargetSnapshot } from '@ablauf/sdk/target'
 import type { Clock, Store, StoreTx } from '../store/store-port.js'
+import type { ProcessDefinition } from '@ablauf/sdk/definition'
 import type { Deployment, DeploymentPlanStep, ProcessRow, StoredVersion } from '../store/store-rows.js'
 import { checkDeploymentDefinitions } from './definition-check.js'
 import { planChanges, planDeployment, type PlannedProcess } from './deployment-plan.js'
@@ -17,6 +18,11 @@ export interface DeploymentResult {
   dryRun: boolean
 }
 
+/** A deployed process with its active version's definition (null when it never had an active version). */
+export interface ProcessWithDefinition extends ProcessRow {
+  definition: ProcessDefinition | null
+}
+
 /** Options of {@link createDeploymentService}. */
 export interface DeploymentServiceOptions {
   store: Store
@@ -29,9 +35,12 @@ export interface DeploymentServiceOptions {
 export interface DeploymentService {
   deploy(request: DeploymentRequest, actor: string): Promise<DeploymentResult>
   listProcesses(): Promise<ProcessRow[]>
+  /** Every process with its active definition, read in one transaction (what a plan needs). */
+  listProcessesWithDefinitions(): Promise<ProcessWithDefinition[]>
   listVersions(processId: string): Promise<StoredVersion[]>
   getVersion(processId: string, version: number | string): Promise<StoredVersion>
-  listDeployments(): Promise<Deployment[]>
+  /** Deployments, newest first; at most `limit` (default 100). */
+  listDeployments(limit?: number): Promise<Deployment[]>
   getDeployment(id: string): Promise<Deployment>
 }
 
@@ -96,6 +105,17 @@ export function createDeploymentService(options: DeploymentServiceOptions): Depl
   return {
     deploy,
     listProcesses: () => read((tx) => tx.processes.list()),
+    listProcessesWithDefinitions: () =>
+      read(async (tx) => {
+        // Active processes' versions come in one query; the few faded-away or inactive ones one by one.
+        const startable = new Map((await tx.processes.listStartable()).map((v) => [v.processId, v]))
+        const out: ProcessWithDefinition[] = []
+        for (const p of await tx.processes.list()) {
+          const found = startable.get(p.id) ?? (p.activeVersion === null ? undefined : await tx.processes.getVersion(p.id, p.activeVersion))
+          out.push({ ...p, definition: found?.definition ?? null })
+        }
+        return out
+      }),
     async listVersions(processId) {
       return read(async (tx) => {
         if ((await tx.processes.get(processId)) === undefined) throw new AblaufError('NOT_FOUND', `process "${processId}" is not deployed`)
@@ -109,7 +129,7 @@ export function createDeploymentService(options: DeploymentServiceOptions): Depl
       if (found === undefined) throw new AblaufError('NOT_FOUND', `process "${processId}" has no version ${version}`)
       return found
     },
-    listDeployments: () => read((tx) => tx.processes.listDeployments()),
+    listDeployments: (limit) => read((tx) => tx.processes.listDeployments(limit)),
     async getDeployment(id) {
       const found = await read((tx) => tx.processes.getDeployment(id))
       if (found === undefined) throw new AblaufError('NOT_FOUND', `deployment "${id}" does not exist`)

@@ -1,7 +1,9 @@
 import express, { type Express, type RequestHandler } from 'express'
 import { pinoHttp } from 'pino-http'
+import { deploymentBodyParser } from '../deployments/deployment-body.js'
 import { deploymentsRoutes } from '../deployments/deployments-routes.js'
 import { bearerAuth } from './auth/token-auth.js'
+import { parseSize } from './body-size.js'
 import { debugRoutes } from './debug-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
 import type { HttpDeps } from './http-deps.js'
@@ -13,6 +15,9 @@ import { principal } from './auth/token-auth.js'
 import { tasksRoutes } from './tasks-routes.js'
 import { ticketsRoutes } from './tickets-routes.js'
 import { webRoutes } from '../web/web-routes.js'
+import { whoamiRoutes } from './whoami-routes.js'
+
+const PROBES = new Set(['/healthz', '/readyz', '/metrics'])
 
 /** Observes every request's duration by route template and status. */
 function measure(deps: HttpDeps): RequestHandler {
@@ -28,8 +33,11 @@ function measure(deps: HttpDeps): RequestHandler {
 
 /** The engine's express app: operations, then the authenticated `/api/v1`, then 404 and the error mapper. */
 export function createApp(deps: HttpDeps): Express {
+  const bodyLimitBytes = parseSize(deps.bodyLimit)
   const app = express()
   app.disable('x-powered-by')
+  // API answers are not cached (the page asks with no-store); an ETag would hash every body, megabytes for a plan.
+  app.set('etag', false)
   app.set('query parser', 'simple')
   app.use(
     pinoHttp({
@@ -40,6 +48,8 @@ export function createApp(deps: HttpDeps): Express {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      // Probes and scrapes every few seconds would drown the access log.
+      autoLogging: { ignore: (req) => PROBES.has(req.url ?? '') },
       customLogLevel: (_req, res, err) => (err !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   )
@@ -48,12 +58,14 @@ export function createApp(deps: HttpDeps): Express {
 
   const api = express.Router()
   api.use(bearerAuth({ tokens: deps.tokens, store: deps.store }))
-  api.use(express.json({ limit: deps.bodyLimit, strict: true }))
+  api.post('/deployments', deploymentBodyParser(bodyLimitBytes))
+  api.use(express.json({ limit: bodyLimitBytes, strict: true }))
   api.get('/schema', (req, res) => {
     requireScope(principal(req), 'read', 'deploy', 'agent')
     res.json(deps.target)
   })
-  api.use(deploymentsRoutes(deps.deployments))
+  api.use(whoamiRoutes())
+  api.use(deploymentsRoutes(deps.deployments, { definitionLimitBytes: bodyLimitBytes }))
   api.use(ticketsRoutes(deps))
   api.use(instancesRoutes(deps))
   api.use(tasksRoutes(deps))

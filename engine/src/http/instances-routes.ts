@@ -7,33 +7,49 @@ import { principal } from './auth/token-auth.js'
 import type { HttpDeps } from './http-deps.js'
 import { parseInput } from './parse-input.js'
 
+const stateSchema = z.enum(['running', 'completed', 'incident', 'canceled'])
 const listQuery = z.strictObject({
   process: idSchema.optional(),
-  state: z.enum(['running', 'completed', 'incident', 'canceled']).optional(),
+  state: stateSchema.optional(),
   ticket: z.string().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** The `next` cursor of the previous page. */
+  after: z.string().min(1).max(100).optional(),
 })
+const summaryQuery = z.strictObject({ process: idSchema.optional(), state: stateSchema.optional() })
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })
 const emptyBody = z.union([z.strictObject({}), z.undefined()])
 
-/** `/instances` (read), `/instances/:id/retry` (admin). */
+/** `/instances` (read; paged by `after`), `/instances/summary` (read), `/instances/:id/retry` (admin). */
 export function instancesRoutes(deps: HttpDeps): Router {
   const r = Router()
   const { store, runtime } = deps
   r.get('/instances', async (req, res) => {
     requireScope(principal(req), 'read')
     const q = parseInput(listQuery, req.query, 'query')
-    const instances = await store.transaction(
+    // One more than asked tells whether another page follows.
+    const rows = await store.transaction(
       (tx) =>
         tx.instances.list({
-          limit: q.limit,
+          limit: q.limit + 1,
           ...(q.process === undefined ? {} : { processId: q.process }),
           ...(q.state === undefined ? {} : { status: q.state }),
           ...(q.ticket === undefined ? {} : { ticketId: q.ticket }),
+          ...(q.after === undefined ? {} : { after: q.after }),
         }),
       { readOnly: true },
     )
-    res.json({ instances })
+    const instances = rows.slice(0, q.limit)
+    res.json({ instances, next: rows.length > q.limit ? (instances.at(-1)?.id ?? null) : null })
+  })
+  r.get('/instances/summary', async (req, res) => {
+    requireScope(principal(req), 'read', 'deploy')
+    const q = parseInput(summaryQuery, req.query, 'query')
+    const summary = await store.transaction(
+      (tx) => tx.instances.summary({ ...(q.process === undefined ? {} : { processId: q.process }), ...(q.state === undefined ? {} : { status: q.state }) }),
+      { readOnly: true },
+    )
+    res.json({ summary })
   })
   r.get('/instances/:id', async (req, res) => {
     requireScope(principal(req), 'read')

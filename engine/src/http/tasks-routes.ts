@@ -1,11 +1,11 @@
 import { Router } from 'express'
 import { z } from 'zod'
-import { fieldValueSchema, idSchema, type ActivityDialog } from '@ablauf/sdk/definition'
+import { fieldValueSchema, idSchema, type ActivityDialog, type ProcessDefinition } from '@ablauf/sdk/definition'
 import { AblaufError } from '@ablauf/sdk/errors'
-import type { StoreTx } from '../store/store-port.js'
 import type { TaskFilter, UserTaskRow } from '../store/store-rows.js'
 import { actorOf, agentQueues, requireScope, type Principal } from './auth/principal.js'
 import { principal } from './auth/token-auth.js'
+import { dialogFieldSpec } from './dialog-field-spec.js'
 import type { HttpDeps } from './http-deps.js'
 import { parseInput } from './parse-input.js'
 
@@ -45,12 +45,14 @@ export function tasksRoutes(deps: HttpDeps): Router {
     return f.customerUser === undefined || ticket.CustomerUser === f.customerUser
   }
 
-  const dialogsOf = async (tx: StoreTx, task: UserTaskRow, ui: 'agent' | 'customer' | undefined): Promise<ActivityDialog[]> => {
-    const version = await tx.processes.getVersionByHash(task.processId, task.version)
-    const activity = version?.definition.activities.find((a) => a.id === task.activity)
+  /** The dialogs of the task's activity offered to `ui`, each field with the spec a form needs. */
+  const dialogsOf = (definition: ProcessDefinition | undefined, task: UserTaskRow, ui: 'agent' | 'customer' | undefined) => {
+    const activity = definition?.activities.find((a) => a.id === task.activity)
     if (activity?.kind !== 'user') return []
     const allowed = new Set(task.dialogs.filter((d) => ui === undefined || d.interface.includes(ui)).map((d) => d.id))
-    return activity.dialogs.filter((d) => allowed.has(d.id) && (ui === undefined || d.interface.includes(ui)))
+    return activity.dialogs
+      .filter((d: ActivityDialog) => allowed.has(d.id) && (ui === undefined || d.interface.includes(ui)))
+      .map((d) => ({ ...d, fields: d.fields.map((f) => ({ ...f, spec: dialogFieldSpec(f, target, ui ?? 'agent') })) }))
   }
 
   r.get('/tasks', async (req, res) => {
@@ -61,13 +63,27 @@ export function tasksRoutes(deps: HttpDeps): Router {
     const tasks = await store.transaction(
       async (tx) => {
         const rows = await tx.userTasks.listOpen({ ...visibility(p), limit: q.limit, ...(q.ticket === undefined ? {} : { ticketId: q.ticket }) })
+        // Many open tasks share a few process versions: read each once per request.
+        const versions = new Map<string, Promise<ProcessDefinition | undefined>>()
+        const definitionOf = (task: UserTaskRow): Promise<ProcessDefinition | undefined> => {
+          const key = `${task.processId}@${task.version}`
+          let found = versions.get(key)
+          if (found === undefined) {
+            found = tx.processes.getVersionByHash(task.processId, task.version).then((v) => v?.definition)
+            versions.set(key, found)
+          }
+          return found
+        }
         const out = []
         for (const task of rows) {
           const ticket = await tx.tickets.get(task.ticketId)
+          const definition = await definitionOf(task)
           out.push({
             ...task,
+            processName: definition?.name ?? task.processId,
+            activityName: definition?.activities.find((a) => a.id === task.activity)?.name ?? task.activity,
             ticket: ticket === undefined ? null : { id: ticket.id, number: ticket.number, Title: ticket.Title, Queue: ticket.Queue, State: ticket.State },
-            dialogs: await dialogsOf(tx, task, ui),
+            dialogs: dialogsOf(definition, task, ui),
           })
         }
         return out

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { apiScript } from './client/api-script.js'
 import { appScript } from './client/app-script.js'
 import { domScript } from './client/dom-script.js'
@@ -15,14 +16,17 @@ import { iconSvg } from './page/index-html.js'
 export interface WebAsset {
   type: string
   body: string
+  /** A strong ETag of the body, computed once (the app does not hash answers per request). */
+  etag: string
 }
 
-const js = (body: string): WebAsset => ({ type: 'text/javascript; charset=utf-8', body })
+const asset = (type: string, body: string): WebAsset => ({ type, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` })
+const js = (body: string): WebAsset => asset('text/javascript; charset=utf-8', body)
 
 /** The files under `/ui/`, by name. */
 export const WEB_ASSETS: ReadonlyMap<string, WebAsset> = new Map([
-  ['app.css', { type: 'text/css; charset=utf-8', body: appCss }],
-  ['icon.svg', { type: 'image/svg+xml; charset=utf-8', body: iconSvg }],
+  ['app.css', asset('text/css; charset=utf-8', appCss)],
+  ['icon.svg', asset('image/svg+xml; charset=utf-8', iconSvg)],
   ['app.js', js(appScript)],
   ['api.js', js(apiScript)],
   ['dom.js', js(domScript)],

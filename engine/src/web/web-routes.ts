@@ -20,7 +20,8 @@ export function webRoutes(): Router {
       return
     }
     pageSecurityHeaders(req, res, () => {
-      res.type(asset.type).send(asset.body)
+      // With the ETag set, send() answers a matching If-None-Match with 304.
+      res.type(asset.type).set('ETag', asset.etag).send(asset.body)
     })
   })
   return r
