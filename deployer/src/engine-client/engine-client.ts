@@ -2,15 +2,19 @@ import type { ProcessDefinition } from '@ablauf/sdk/definition'
 import { engineRequest, type EngineHttpOptions } from './engine-http.js'
 import {
   deployedProcessSummarySchema,
+  deployedProcessWithDefinitionSchema,
   deploymentResultSchema,
   deploymentSchema,
-  instanceSchema,
+  instanceCountSchema,
+  instancePageSchema,
   listOf,
   oneOf,
   processVersionSchema,
   type DeployedProcessSummary,
+  type DeployedProcessWithDefinition,
   type Deployment,
   type DeploymentResult,
+  type InstanceCount,
   type InstanceSummary,
   type ProcessVersion,
 } from './engine-schemas.js'
@@ -35,8 +39,13 @@ export interface DeploymentRequest {
 export interface EngineClient {
   readonly baseUrl: string
   listProcesses(): Promise<DeployedProcessSummary[]>
+  /** Every deployed process with its active version's definition, in one request. */
+  listProcessesWithDefinitions(): Promise<DeployedProcessWithDefinition[]>
   getVersion(processId: string, version: number): Promise<ProcessVersion>
+  /** Every matching instance, page after page. */
   listInstances(filter: { process?: string; state?: string }): Promise<InstanceSummary[]>
+  /** Running instances counted per process, version and activity, in one request. */
+  runningInstanceCounts(): Promise<InstanceCount[]>
   listDeployments(): Promise<Deployment[]>
   /** The newest deployment, or null when nothing was ever deployed. */
   latestDeployment(): Promise<Deployment | null>
@@ -59,12 +68,13 @@ export type EngineClientOptions = EngineHttpOptions
  */
 export function createEngineClient(options: EngineClientOptions): EngineClient {
   const processes = listOf(deployedProcessSummarySchema, ['processes'])
-  const instances = listOf(instanceSchema, ['instances'])
+  const processesWithDefinitions = listOf(deployedProcessWithDefinitionSchema, ['processes'])
+  const counts = listOf(instanceCountSchema, ['summary'])
   const deployments = listOf(deploymentSchema, ['deployments'])
   const version = oneOf(processVersionSchema, 'version')
   const versions = listOf(processVersionSchema, ['versions'])
-  const listDeployments = (): Promise<Deployment[]> =>
-    engineRequest(options, { method: 'GET', path: '/api/v1/deployments', schema: deployments })
+  const listDeployments = (limit?: number): Promise<Deployment[]> =>
+    engineRequest(options, { method: 'GET', path: '/api/v1/deployments', query: { limit: limit === undefined ? undefined : String(limit) }, schema: deployments })
   return {
     baseUrl: options.baseUrl,
     listProcesses: () => engineRequest(options, { method: 'GET', path: '/api/v1/processes', schema: processes }),
@@ -74,16 +84,27 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
         path: `/api/v1/processes/${encodeURIComponent(processId)}/versions/${v}`,
         schema: version,
       }),
-    listInstances: (filter) =>
-      engineRequest(options, {
-        method: 'GET',
-        path: '/api/v1/instances',
-        // The engine caps a page at 1000; plans count running tickets, so ask for the most.
-        query: { process: filter.process, state: filter.state, limit: '1000' },
-        schema: instances,
-      }),
-    listDeployments,
-    latestDeployment: async () => newest(await listDeployments()),
+    listProcessesWithDefinitions: () =>
+      engineRequest(options, { method: 'GET', path: '/api/v1/processes', query: { include: 'definition' }, schema: processesWithDefinitions }),
+    async listInstances(filter) {
+      const all: InstanceSummary[] = []
+      let after: string | undefined
+      do {
+        const page = await engineRequest(options, {
+          method: 'GET',
+          path: '/api/v1/instances',
+          query: { process: filter.process, state: filter.state, limit: '1000', after },
+          schema: instancePageSchema,
+        })
+        all.push(...page.instances)
+        after = page.next ?? undefined
+      } while (after !== undefined)
+      return all
+    },
+    runningInstanceCounts: () =>
+      engineRequest(options, { method: 'GET', path: '/api/v1/instances/summary', query: { state: 'running' }, schema: counts }),
+    listDeployments: () => listDeployments(),
+    latestDeployment: async () => newest(await listDeployments(1)),
     deploy: (request) =>
       engineRequest(options, { method: 'POST', path: '/api/v1/deployments', body: request, schema: deploymentResultSchema }),
     listVersions: (processId) =>

@@ -18,6 +18,12 @@ export const deployedProcessSummarySchema = z.looseObject({
 })
 export type DeployedProcessSummary = z.infer<typeof deployedProcessSummarySchema>
 
+/** A deployed process with its active definition: `GET /api/v1/processes?include=definition`. */
+export const deployedProcessWithDefinitionSchema = deployedProcessSummarySchema.extend({
+  definition: processDefinitionSchema.nullable(),
+})
+export type DeployedProcessWithDefinition = z.infer<typeof deployedProcessWithDefinitionSchema>
+
 /** One immutable version: `GET /api/v1/processes/:id/versions/:v`. */
 export const processVersionSchema = z.looseObject({
   processId: z.string().optional(),
@@ -77,6 +83,23 @@ export const instanceSchema = z.looseObject({
   activity: z.string().nullable().optional(),
 })
 export type InstanceSummary = z.infer<typeof instanceSchema>
+
+/** Instances of one process version in one activity: `GET /api/v1/instances/summary`. */
+export const instanceCountSchema = z.looseObject({
+  processId: z.string(),
+  /** The version's content hash, as instances name it. */
+  version: idLike,
+  versionNumber: z.number().int().nullable().optional().transform((v) => v ?? null),
+  activity: z.string().nullable(),
+  count: z.number().int().nonnegative(),
+})
+export type InstanceCount = z.infer<typeof instanceCountSchema>
+
+/** One page of `GET /api/v1/instances`: the instances and the cursor of the next page (null on the last). */
+export const instancePageSchema = z.looseObject({
+  instances: z.array(instanceSchema),
+  next: z.string().nullable().optional().transform((v) => v ?? null),
+})
 
 /** The engine's error envelope: `{ error: { code, message, details }, requestId }`. */
 export const engineErrorSchema = z.looseObject({

@@ -1,6 +1,6 @@
 export { diffProcesses, type DiffContext } from './diff-processes.js'
 export { diffDefinitions } from './semantic-diff.js'
-export { readDeployedState, groupRunning, type DeployedState } from './deployed-state.js'
+export { readDeployedState, groupRunning, type DeployedState, type RunningCount } from './deployed-state.js'
 export { renderPlanText } from './render-text.js'
 export { renderPlanMarkdown, type MarkdownOptions } from './render-markdown.js'
 export { renderPlanJson } from './render-json.js'
