@@ -69,20 +69,14 @@ export async function drive({ durationMs, max, concurrency, create, openTasks, s
   return { latencies, seconds }
 }
 
-/** (a) In-process: tickets through the store, process start and dialogs through the runtime. */
+/** (a) In-process: tickets (and their process start) through the ticket service, dialogs through the runtime. */
 export async function runInProcess({ erpUrl, durationMs, max, concurrency }) {
   const { engine, close } = await startBenchEngine(erpUrl)
   try {
     return await drive({
       durationMs, max, concurrency,
       async create(i) {
-        const { DynamicField, ...fields } = ticketInput(i)
-        const now = new Date().toISOString()
-        const ticket = await engine.store.transaction((tx) =>
-          tx.tickets.create({ ...fields, State: 'new', Priority: '3 normal', CustomerID: 'ACME', DynamicField, test: false, now }),
-        )
-        await engine.runtime.ticketCreated(ticket.id, AGENT)
-        return ticket.id
+        return (await engine.tickets.create(ticketInput(i), AGENT)).id
       },
       openTasks: () => engine.store.transaction((tx) => tx.userTasks.listOpen({ limit: 1000 }), { readOnly: true }),
       submit: (taskId) => engine.runtime.submitDialog(taskId, SUBMISSION, AGENT),

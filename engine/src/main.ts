@@ -17,7 +17,7 @@ import { createEngineRuntime } from './runtime/engine-runtime.js'
 import { openPostgresStore } from './store/postgres/postgres-store.js'
 import { openSqliteStore } from './store/sqlite/sqlite-store.js'
 import { systemClock, type Clock, type Store } from './store/store-port.js'
-import { createTicketService } from './tickets/ticket-service.js'
+import { createTicketService, type TicketService } from './tickets/ticket-service.js'
 
 /** Options of {@link startEngine}. */
 export interface StartEngineOptions {
@@ -58,6 +58,8 @@ export interface RunningEngine {
   store: Store
   target: TargetSnapshot
   runtime: ProcessRuntime
+  /** Creates tickets (and starts their processes in the same transaction) and changes them, as the API does. */
+  tickets: TicketService
   worker: JobWorker
   metrics: EngineMetrics
   /** Per-process / per-ticket trace logging (config `logging.trace` plus `PUT /api/v1/debug/trace`). */
@@ -102,7 +104,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     if (disabled.length > 0) logger.warn({ tokens: disabled }, 'tokens disabled: their tokenEnv variable is not set')
 
     const deployments = createDeploymentService({ store, clock, target, logger })
-    const tickets = createTicketService({ store, clock, target })
+    const tickets = createTicketService({ store, clock, target, startProcess: (tx, ticketId, actor) => runtime.startInTransaction(tx, ticketId, actor) })
     const app = createApp({ store, clock, target, runtime, deployments, tickets, metrics, logger, tokens, trace, bodyLimit: config.server.bodyLimit })
     const server = await listen(app, options.port ?? config.server.port, options.host ?? '127.0.0.1')
     const port = (server.address() as AddressInfo).port
@@ -122,7 +124,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
         await store.close()
         logger.info('engine stopped')
       })())
-    return { url, port, store, target, runtime, worker, metrics, trace, close }
+    return { url, port, store, target, runtime, tickets, worker, metrics, trace, close }
   } catch (err) {
     await engineRuntime?.close()
     await store.close()

@@ -13,7 +13,7 @@ const noQuery = z.strictObject({})
 /** `/tickets`: create (agents, customers), read (within scope), change (agents), history. */
 export function ticketsRoutes(deps: HttpDeps): Router {
   const r = Router()
-  const { store, target, runtime, tickets, logger } = deps
+  const { store, target, runtime, tickets } = deps
 
   const load = async (id: string, scope: ReturnType<typeof ticketScope>) => {
     const ticket = await store.transaction((tx) => tx.tickets.get(id), { readOnly: true })
@@ -32,15 +32,10 @@ export function ticketsRoutes(deps: HttpDeps): Router {
       throw new AblaufError('FORBIDDEN', `agent "${p.agent}" may not work on queue "${body.Queue}"`)
     }
     const actor = actorOf(p)
+    // The ticket service starts the process in the ticket's own transaction; `ticket` is after the start.
     const ticket = await tickets.create(body, actor)
-    try {
-      await runtime.ticketCreated(ticket.id, actor)
-    } catch (err) {
-      logger.error({ err, ticketId: ticket.id }, 'process start failed')
-    }
     const instance = await store.transaction((tx) => tx.instances.activeForTicket(ticket.id), { readOnly: true })
-    const fresh = await store.transaction((tx) => tx.tickets.get(ticket.id), { readOnly: true })
-    res.status(201).json({ ticket: fresh ?? ticket, instance: instance ?? null })
+    res.status(201).json({ ticket, instance: instance ?? null })
   })
 
   r.get('/tickets/:id', async (req, res) => {

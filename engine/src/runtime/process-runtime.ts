@@ -17,14 +17,19 @@ export interface ExecutorRuntime extends ProcessRuntime {
    * Returns the instance after the step, or undefined when it no longer exists.
    */
   deliver(instanceId: string, event: JobResultEvent, settle?: (tx: StoreTx) => Promise<void>): Promise<ProcessInstance | undefined>
+  /**
+   * `ticketCreated` inside the caller's transaction — the one that creates the ticket, so that a ticket
+   * exists exactly when its process started (a crash between two commits cannot split them).
+   */
+  startInTransaction(tx: StoreTx, ticketId: string, actor: Actor): Promise<void>
 }
 
 const SYSTEM: Actor = { kind: 'system' }
 
 /**
- * Creates the process runtime. Every call is one store transaction: lock the ticket and instance, run
- * the pure `start`/`step` of `@ablauf/sdk/runtime`, run scripts and start sub-processes in place, write
- * instance, ticket, history, tasks and jobs, commit; then wake the job worker.
+ * Creates the process runtime. Every call is one store transaction (or runs in the caller's): lock the
+ * ticket and instance, run the pure `start`/`step` of `@ablauf/sdk/runtime`, run scripts and start
+ * sub-processes in place, write instance, ticket, history, tasks and jobs, commit; then wake the job worker.
  */
 export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRuntime {
   const newId = options.ids ?? randomUUID
@@ -41,24 +46,48 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
     return env
   }
 
-  async function inTransaction<T>(fn: (scope: StepScope) => Promise<T>): Promise<T> {
+  /** Runs `fn` and the follow-ups it queued in `tx`; wakes the worker and records the step once `tx` committed. */
+  async function inScope<T>(tx: StoreTx, fn: (scope: StepScope) => Promise<T>): Promise<T> {
     const began = performance.now()
-    let enqueued = false
-    let processId: string | undefined
-    const value = await options.store.transaction(async (tx) => {
-      const now = options.clock.now()
-      const scope: StepScope = { tx, now, at: now.toISOString(), env: envOf(await tx.target.get()), followUps: [], steps: 0, jobsEnqueued: false }
-      const result = await fn(scope)
-      for (let next = scope.followUps.shift(); next !== undefined; next = scope.followUps.shift()) {
-        await stepInstance(scope, next.instanceId, next.event)
-      }
-      enqueued = scope.jobsEnqueued
-      processId = scope.processId
-      return result
+    const now = options.clock.now()
+    const scope: StepScope = { tx, now, at: now.toISOString(), env: envOf(await tx.target.get()), followUps: [], steps: 0, jobsEnqueued: false }
+    const result = await fn(scope)
+    for (let next = scope.followUps.shift(); next !== undefined; next = scope.followUps.shift()) {
+      await stepInstance(scope, next.instanceId, next.event)
+    }
+    const { jobsEnqueued, processId } = scope
+    tx.afterCommit(() => {
+      if (processId !== undefined) options.metrics?.stepDuration.observe({ process: processId }, (performance.now() - began) / 1000)
+      if (jobsEnqueued) options.onJobsEnqueued?.()
     })
-    if (processId !== undefined) options.metrics?.stepDuration.observe({ process: processId }, (performance.now() - began) / 1000)
-    if (enqueued) options.onJobsEnqueued?.()
-    return value
+    return result
+  }
+
+  const inTransaction = <T>(fn: (scope: StepScope) => Promise<T>): Promise<T> => options.store.transaction((tx) => inScope(tx, fn))
+
+  async function startProcess(scope: StepScope, ticketId: string, actor: Actor): Promise<void> {
+    const { tx, at } = scope
+    const ticket = await tx.tickets.getForUpdate(ticketId)
+    if (ticket === undefined) throw new AblaufError('NOT_FOUND', `ticket ${ticketId} does not exist`, { ticketId })
+    // Idempotent: a ticket that already ran a process (or runs one) starts nothing again.
+    if ((await tx.instances.list({ ticketId, limit: 1 })).length > 0) return
+    const startable = await tx.processes.listStartable()
+    const match = matchStart(startable.map((v) => v.definition), ticket)
+    if (match.definition === undefined) return
+    const chosen = startable.find((v) => v.definition === match.definition)
+    if (chosen === undefined) return
+    if (match.others.length > 0) {
+      const others = match.others.map((d) => d.id)
+      await tx.history.append([{
+        ticketId,
+        instanceId: null,
+        entry: { type: 'start.skipped', at, actor, message: `"${chosen.processId}" started; also matching, not started: ${others.map((o) => `"${o}"`).join(', ')}`, data: { started: chosen.processId, others } },
+      }])
+    }
+    const result = start(chosen.definition, ticket, { instanceId: newId(), now: scope.now, version: chosen.hash }, scope.env)
+    options.metrics?.instancesStarted.inc({ process: chosen.processId })
+    log.info({ instanceId: result.instance.id, processId: chosen.processId, version: chosen.hash, ticketId }, 'process started')
+    await runner.advance(scope, { definition: chosen.definition, hash: chosen.hash }, result, true, actor)
   }
 
   async function stepInstance(scope: StepScope, instanceId: string, event: ProcessEvent, actor?: Actor): Promise<ProcessInstance | undefined> {
@@ -73,30 +102,11 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
 
   return {
     async ticketCreated(ticketId, actor) {
-      await inTransaction(async (scope) => {
-        const { tx, at } = scope
-        const ticket = await tx.tickets.getForUpdate(ticketId)
-        if (ticket === undefined) throw new AblaufError('NOT_FOUND', `ticket ${ticketId} does not exist`, { ticketId })
-        // Idempotent: a ticket that already ran a process (or runs one) starts nothing again.
-        if ((await tx.instances.list({ ticketId, limit: 1 })).length > 0) return
-        const startable = await tx.processes.listStartable()
-        const match = matchStart(startable.map((v) => v.definition), ticket)
-        if (match.definition === undefined) return
-        const chosen = startable.find((v) => v.definition === match.definition)
-        if (chosen === undefined) return
-        if (match.others.length > 0) {
-          const others = match.others.map((d) => d.id)
-          await tx.history.append([{
-            ticketId,
-            instanceId: null,
-            entry: { type: 'start.skipped', at, actor, message: `"${chosen.processId}" started; also matching, not started: ${others.map((o) => `"${o}"`).join(', ')}`, data: { started: chosen.processId, others } },
-          }])
-        }
-        const result = start(chosen.definition, ticket, { instanceId: newId(), now: scope.now, version: chosen.hash }, scope.env)
-        options.metrics?.instancesStarted.inc({ process: chosen.processId })
-        log.info({ instanceId: result.instance.id, processId: chosen.processId, version: chosen.hash, ticketId }, 'process started')
-        await runner.advance(scope, { definition: chosen.definition, hash: chosen.hash }, result, true, actor)
-      })
+      await inTransaction((scope) => startProcess(scope, ticketId, actor))
+    },
+
+    async startInTransaction(tx, ticketId, actor) {
+      await inScope(tx, (scope) => startProcess(scope, ticketId, actor))
     },
 
     async ticketUpdated(ticketId, actor) {

@@ -1,7 +1,6 @@
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { Actor, TicketChanges } from '@ablauf/sdk/runtime'
 import type { TargetSnapshot } from '@ablauf/sdk/target'
-import { JOB_KINDS, toPayload } from '../jobs/job-payloads.js'
 import type { Clock, Store, StoreTx } from '../store/store-port.js'
 import type { Ticket } from '../store/store-rows.js'
 import type { CreateTicketInput, UpdateTicketInput } from './ticket-input.js'
@@ -12,18 +11,17 @@ export interface TicketServiceOptions {
   store: Store
   clock: Clock
   target: TargetSnapshot
+  /**
+   * Starts the matching process of a new ticket inside the transaction that creates it (the runtime's
+   * `startInTransaction`): the ticket is committed together with its process start or not at all, so no
+   * crash can leave a ticket whose process never started.
+   */
+  startProcess(tx: StoreTx, ticketId: string, actor: Actor): Promise<void>
 }
-
-/**
- * A new ticket's process start is also written down as a job, in the ticket's own transaction, due after
- * this delay: the caller starts the process at once (`runtime.ticketCreated`), and when the engine died
- * between the two commits, the job starts it after the restart. `ticketCreated` is idempotent, so the
- * job is a no-op for every ticket whose start went through.
- */
-export const START_RECOVERY_DELAY_MS = 5_000
 
 /** Creates and changes tickets (fields checked against the target), with history rows. */
 export interface TicketService {
+  /** Creates the ticket and starts its process in one transaction; returns the ticket after the start. */
   create(input: CreateTicketInput, actor: Actor): Promise<Ticket>
   /** Applies the changes; returns the ticket and whether any field actually changed. */
   update(id: string, input: UpdateTicketInput, actor: Actor, visible: (t: Ticket) => boolean): Promise<{ ticket: Ticket; changed: string[] }>
@@ -58,9 +56,8 @@ export function createTicketService(options: TicketServiceOptions): TicketServic
         const ticket = await tx.tickets.create({ ...withDefaults, CustomerID: customerId, DynamicField: DynamicField ?? {}, test: test ?? false, now: at })
         if (Article !== undefined) await addArticle(tx, ticket.id, Article, actor, at)
         await tx.history.append([{ ticketId: ticket.id, instanceId: null, entry: { type: 'ticket.created', at, actor, message: `ticket ${ticket.number} created` } }])
-        const runAt = new Date(Date.parse(at) + START_RECOVERY_DELAY_MS).toISOString()
-        await tx.jobs.enqueue({ key: `ticket:${ticket.id}:created`, kind: JOB_KINDS.ticketCreated, payload: toPayload({ ticketId: ticket.id }), instanceId: null, ticketId: ticket.id, runAt, maxAttempts: 5, now: at })
-        return ticket
+        await options.startProcess(tx, ticket.id, actor)
+        return (await tx.tickets.get(ticket.id)) ?? ticket
       })
     },
     async update(id, input, actor, visible) {
