@@ -38,7 +38,7 @@ describe('the engine web page in Chromium', () => {
     const row = page.locator('table.tasks tbody tr', { hasText: 'Laptop does not boot' })
     await row.waitFor()
     expect(await row.locator('td').allInnerTexts()).toEqual(
-      expect.arrayContaining(['Service Desk', 'device-intake', 'classify', 'Classify the device']),
+      expect.arrayContaining(['Service Desk', 'Device intake', 'Classify', 'Classify the device']),
     )
     expect(await page.evaluate(() => sessionStorage.getItem('ablauf.token'))).toBe(TOKENS.anna)
     expect(page.url()).not.toContain(TOKENS.anna)
@@ -138,15 +138,27 @@ describe('the engine web page in Chromium', () => {
 
     await page.getByRole('link', { name: 'Licence expired' }).click()
     await page.getByRole('heading', { name: 'Tell us more' }).waitFor()
+    expect(await page.getByText('Process Software details · activity Describe').count()).toBe(1)
+    // Customers may not read /schema; the task's field specs still give dropdowns, dates and checkboxes.
+    expect((await h.call('GET', '/api/v1/schema', { token: 'carla' })).status).toBe(403)
+    const impact = page.getByLabel('Who is affected')
+    expect(await impact.evaluate((el) => [el.tagName, (el as HTMLSelectElement).required])).toEqual(['SELECT', true])
+    expect(await impact.locator('option').allInnerTexts()).toEqual(['— choose —', 'single user', 'department', 'company'])
+    expect(await page.getByLabel('Since when').getAttribute('type')).toBe('date')
+    expect(await page.getByLabel('Urgent').getAttribute('type')).toBe('checkbox')
     const send = page.getByRole('button', { name: 'Send details' })
     await page.getByLabel('Subject').fill('Since Monday')
     await send.click()
     await page.locator('.form-errors').getByText('Fill in Your message.').waitFor()
+    await page.locator('.form-errors').getByText('Fill in Who is affected.').waitFor()
     await page.getByLabel('Text').fill('The licence server says my seat expired.')
+    await impact.selectOption('department')
+    await page.getByLabel('Since when').fill('2025-11-24')
     await send.click()
     await page.getByText('No open tasks').waitFor()
-    const articles = (await h.call('GET', `/api/v1/tickets/${own.body.ticket.id}`, { token: 'carla' })).body.articles
-    expect(articles).toMatchObject([{ subject: 'Since Monday', body: 'The licence server says my seat expired.', senderType: 'customer' }])
+    const after = (await h.call('GET', `/api/v1/tickets/${own.body.ticket.id}`, { token: 'carla' })).body
+    expect(after.articles).toMatchObject([{ subject: 'Since Monday', body: 'The licence server says my seat expired.', senderType: 'customer' }])
+    expect(after.ticket.DynamicField).toMatchObject({ Impact: 'department', LeaveStart: '2025-11-24', Urgent: false })
 
     await page.goto(`${h.engine.url}/#/ticket/${ticketId}`)
     await page.getByRole('heading', { name: 'Laptop does not boot' }).waitFor()
@@ -161,6 +173,17 @@ describe('the engine web page in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.getByText('The engine does not accept this token.').waitFor()
     expect(await page.evaluate(() => sessionStorage.getItem('ablauf.token'))).toBeNull()
+    expect(browser.problems).toEqual([])
+  })
+
+  it('shows a read token the incidents without Retry, which only admins may use', async () => {
+    expect((await h.call('POST', '/api/v1/tickets', { token: 'admin', body: { Title: 'Broken script', Queue: 'Misc' } })).body.instance).toMatchObject({ status: 'incident' })
+    const page = await signIn(TOKENS.read)
+    await page.getByRole('link', { name: 'Instances' }).click()
+    const incidents = page.getByRole('region', { name: /Incidents/ })
+    await incidents.getByText('SCRIPT_FAILED').waitFor()
+    expect(await incidents.getByText('Only admin tokens may retry incidents.').count()).toBe(1)
+    expect(await page.getByRole('button', { name: /Retry/ }).count()).toBe(0)
     expect(browser.problems).toEqual([])
   })
 

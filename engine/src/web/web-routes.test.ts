@@ -1,3 +1,4 @@
+import { get } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type ApiHarness } from '../http/test-support/api-harness.js'
 import { PAGE_CSP } from './security-headers.js'
@@ -34,6 +35,16 @@ describe('web routes', () => {
       expect(res.headers.get('content-security-policy'), name).toBe(PAGE_CSP)
       expect(await res.text(), name).toBe(asset.body)
     }
+    // node:http, since fetch turns a conditional request into Cache-Control: no-cache.
+    const conditional = (etag: string) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        get(`${h.engine.url}/ui/app.js`, { headers: { 'if-none-match': etag } }, (res) => {
+          res.resume()
+          resolve(res.statusCode)
+        }).on('error', reject)
+      })
+    expect(await conditional(WEB_ASSETS.get('app.js')?.etag ?? '')).toBe(304)
+    expect(await conditional('"stale"')).toBe(200)
     const missing = await fetch(`${h.engine.url}/ui/nope.js`)
     expect(missing.status).toBe(404)
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND')

@@ -52,7 +52,25 @@ export async function targetSchema() {
   return schema
 }
 
+let me
+/** The signed-in token: { name, scopes, login? } (GET /whoami), asked once per sign-in. */
+export async function whoami() {
+  me ??= api('GET', '/whoami').catch((err) => {
+    me = undefined
+    throw err
+  })
+  return me
+}
+
+/** What the token may do, for showing only the actions it can use. */
+export function abilities(who) {
+  const scopes = who?.scopes ?? []
+  const admin = scopes.includes('admin')
+  return { admin, readAll: admin || scopes.includes('read') }
+}
+
 export function forgetSchema() {
   schema = undefined
+  me = undefined
 }
 `

@@ -3,7 +3,7 @@
  * `#/ticket/:id`, `#/instances`), navigation and the confirmation area.
  */
 export const appScript = String.raw`
-import { api, session, forgetSchema } from './api.js'
+import { abilities, forgetSchema, session, whoami } from './api.js'
 import { clear, errorBox, h } from './dom.js'
 import { inboxView } from './inbox.js'
 import { instancesView } from './instances.js'
@@ -35,12 +35,7 @@ const app = {
 
 async function showCapabilities() {
   nav.hidden = false
-  try {
-    await api('GET', '/instances?limit=1')
-    instancesLink.hidden = false
-  } catch {
-    instancesLink.hidden = true
-  }
+  instancesLink.hidden = !abilities(await whoami().catch(() => null)).readAll
 }
 
 async function render(signInMessage) {

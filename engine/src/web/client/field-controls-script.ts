@@ -1,8 +1,9 @@
 /**
- * `/ui/field-controls.js`: one form control per dialog field, chosen by the field and, for dynamic
- * fields, by the target's field type (GET /api/v1/schema). Each control reads back the value the API
- * expects: text, a Dropdown value, a list for Multiselect, a boolean, an integer, `YYYY-MM-DD`, or an
- * ISO date-time; `Article` reads as `{ subject, body }`.
+ * `/ui/field-controls.js`: one form control per dialog field, chosen by the field's `spec` that
+ * GET /api/v1/tasks sends with every dialog field (type, label, choices), so customers, who may not read
+ * /schema, get the same controls as agents. Each control reads back the value the API expects: text, a
+ * Dropdown value, a list for Multiselect, a boolean, an integer, `YYYY-MM-DD`, or an ISO date-time;
+ * `Article` reads as `{ subject, body }`. `fieldLabel` names ticket fields on the ticket page.
  */
 export const fieldControlsScript = String.raw`
 import { h } from './dom.js'
@@ -26,42 +27,14 @@ export function fieldLabel(field, schema) {
   return LABELS[field] ?? field
 }
 
-function choices(field, schema) {
-  if (field === 'Lock') return [['lock', 'locked'], ['unlock', 'unlocked']]
-  if (!schema) return undefined
-  const names = (list) => list.map((x) => [x.name, x.name])
-  switch (field) {
-    case 'Queue': return names(schema.queues)
-    case 'State': return names(schema.states)
-    case 'Priority': return names(schema.priorities)
-    case 'Type': return names(schema.types)
-    case 'Service': return names(schema.services)
-    case 'SLA': return names(schema.slas)
-    case 'Owner':
-    case 'Responsible':
-      return schema.users.map((u) => [u.login, [u.firstName, u.lastName].filter(Boolean).join(' ') + ' (' + u.login + ')'])
-    case 'CustomerUser':
-      return schema.customerUsers.length === 0 ? undefined
-        : schema.customerUsers.map((c) => [c.login, [c.firstName, c.lastName].filter(Boolean).join(' ') + ' (' + c.login + ', ' + c.customerId + ')'])
-    default: return undefined
-  }
+const KINDS = {
+  Article: 'article', Checkbox: 'checkbox', Date: 'date', DateTime: 'datetime', Integer: 'number', TextArea: 'textarea',
+  Dropdown: 'select', Multiselect: 'multi',
 }
 
-function kindOf(field, schema) {
-  if (field === 'Article') return 'article'
-  if (field === 'PendingTime') return 'datetime'
-  const df = dynamicFieldOf(schema, field)
-  if (df === undefined) return choices(field, schema) ? 'select' : 'text'
-  switch (df.type) {
-    case 'Dropdown': return df.values ? 'select' : 'text'
-    case 'Multiselect': return df.values ? 'multi' : 'text'
-    case 'Checkbox': return 'checkbox'
-    case 'Date': return 'date'
-    case 'DateTime': return 'datetime'
-    case 'Integer': return 'number'
-    case 'TextArea': return 'textarea'
-    default: return 'text'
-  }
+function kindOf(spec) {
+  const kind = KINDS[spec?.type] ?? 'text'
+  return (kind === 'select' || kind === 'multi') && !Array.isArray(spec.values) ? 'text' : kind
 }
 
 function currentValue(field, ticket) {
@@ -84,11 +57,11 @@ function selectOf(attrs, options, initial, multiple) {
   return h('select', { ...attrs, multiple }, list)
 }
 
-export function fieldControl(prefix, f, schema, ticket) {
+export function fieldControl(prefix, f, ticket) {
   const id = prefix + '-' + f.field
   const required = f.display === 'required'
-  const label = f.label || fieldLabel(f.field, schema)
-  const kind = kindOf(f.field, schema)
+  const label = f.label || f.spec?.label || fieldLabel(f.field)
+  const kind = f.field === 'Article' ? 'article' : kindOf(f.spec)
   const initial = f.default ?? currentValue(f.field, ticket)
   const hint = f.help ? h('p', { id: id + '-hint', class: 'hint' }, f.help) : null
   const error = h('p', { id: id + '-error', class: 'field-error', hidden: true })
@@ -115,8 +88,7 @@ export function fieldControl(prefix, f, schema, ticket) {
   } else {
     let control
     if (kind === 'select' || kind === 'multi') {
-      const df = dynamicFieldOf(schema, f.field)
-      const options = df ? df.values.map((v) => [v, v]) : choices(f.field, schema)
+      const options = f.spec.values.map((v) => [v.value, v.label])
       control = selectOf(attrs, options, initial, kind === 'multi')
     } else if (kind === 'textarea') {
       control = h('textarea', { ...attrs, rows: '4', value: initial ?? '' })

@@ -25,8 +25,8 @@ export async function inboxView() {
       h('td', {}, t ? link('/ticket/' + encodeURIComponent(t.id), t.number) : '—'),
       h('td', {}, h('a', { href: '#/task/' + encodeURIComponent(task.id), class: 'task-link' }, t ? t.Title : task.ticketId)),
       h('td', {}, t ? t.Queue : '—'),
-      h('td', {}, task.processId),
-      h('td', {}, task.activity),
+      h('td', {}, h('span', { title: task.processId }, task.processName)),
+      h('td', {}, h('span', { title: task.activity }, task.activityName)),
       h('td', {}, dialogs),
       h('td', {}, when(task.openedAt, 'ago')),
       h('td', {}, task.test ? h('span', { class: 'badge' }, 'test') : ''))

@@ -4,12 +4,12 @@
  * next to the form.
  */
 export const taskScript = String.raw`
-import { api, targetSchema } from './api.js'
+import { api } from './api.js'
 import { errorBox, h, heading, link, when } from './dom.js'
 import { fieldControl, fieldLabel } from './field-controls.js'
 
 export async function taskView(app, taskId) {
-  const [list, schema] = await Promise.all([api('GET', '/tasks?limit=1000'), targetSchema()])
+  const list = await api('GET', '/tasks?limit=1000')
   const task = list.tasks.find((t) => t.id === taskId)
   const view = h('div', { class: 'view' })
   if (task === undefined) {
@@ -23,15 +23,16 @@ export async function taskView(app, taskId) {
   view.append(
     h('p', { class: 'crumbs' }, link('/inbox', 'Inbox'), ' › ', t ? link('/ticket/' + encodeURIComponent(t.id), 'Ticket ' + t.number) : task.ticketId),
     heading(t ? t.Title : 'Task'),
-    h('p', { class: 'muted' }, 'Process ', h('code', {}, task.processId), ' · activity ', h('code', {}, task.activity), ' · open since ', when(task.openedAt)))
+    h('p', { class: 'muted' }, 'Process ', h('strong', { title: task.processId }, task.processName), ' · activity ',
+      h('strong', { title: task.activity }, task.activityName), ' · open since ', when(task.openedAt)))
   if (task.dialogs.length === 0) view.append(errorBox("None of this task's dialogs is offered to this token."))
-  for (const dialog of task.dialogs) view.append(dialogForm(app, task, dialog, schema, ticket))
+  for (const dialog of task.dialogs) view.append(dialogForm(app, task, dialog, ticket))
   return view
 }
 
-function dialogForm(app, task, dialog, schema, ticket) {
+function dialogForm(app, task, dialog, ticket) {
   const prefix = 'd-' + dialog.id
-  const controls = dialog.fields.filter((f) => f.display !== 'hidden').map((f) => fieldControl(prefix, f, schema, ticket))
+  const controls = dialog.fields.filter((f) => f.display !== 'hidden').map((f) => fieldControl(prefix, f, ticket))
   const errors = h('div', { class: 'form-errors', id: prefix + '-errors', role: 'alert', tabindex: '-1' })
   const submit = h('button', { type: 'submit', class: 'primary' }, dialog.submitLabel || 'Submit')
   const anyRequired = dialog.fields.some((f) => f.display === 'required')
@@ -68,7 +69,7 @@ function dialogForm(app, task, dialog, schema, ticket) {
     } catch (err) {
       submit.disabled = false
       if (err.status === 401) return app.signedOut('The engine no longer accepts this token. Sign in again.')
-      serverError(errors, err, controls, task, schema)
+      serverError(errors, err, controls, task, dialog)
       errors.focus()
     }
   })
@@ -86,13 +87,14 @@ function summary(box, title, problems) {
     h('ul', {}, problems.map(([c, message]) => h('li', {}, h('button', { type: 'button', class: 'linklike', onclick: () => c.focus() }, message))))))
 }
 
-function serverError(box, err, controls, task, schema) {
+function serverError(box, err, controls, task, dialog) {
   const ref = h('p', { class: 'muted small' }, err.code + (err.requestId ? ' · request ' + err.requestId : ''))
   if (err.code === 'REQUIRED_FIELD_MISSING') {
     const fields = Array.isArray(err.details.fields) ? err.details.fields : []
     const problems = fields.map((name) => {
       const c = controls.find((x) => x.field === name)
-      const label = c ? c.label : fieldLabel(name, schema)
+      const spec = dialog.fields.find((f) => f.field === name)?.spec
+      const label = c ? c.label : spec?.label ?? fieldLabel(name)
       if (c) c.setError('The engine needs ' + label + '.')
       return [c ?? { focus() {} }, 'Fill in ' + label + '.']
     })

@@ -74,6 +74,9 @@ export const customerDefinition = {
           fields: [
             { field: 'Article', display: 'required', label: 'Your message', article: { channel: 'Note', visibleForCustomer: true } },
             { field: 'DynamicField_Serial', display: 'optional' },
+            { field: 'DynamicField_Impact', display: 'required', label: 'Who is affected' },
+            { field: 'DynamicField_LeaveStart', display: 'optional', label: 'Since when' },
+            { field: 'DynamicField_Urgent', display: 'optional' },
           ],
         },
       ],
