@@ -109,6 +109,8 @@ export interface HarnessOptions {
   env?: Record<string, string>
   /** Start the polling job worker (default false: tests drive it with `engine.worker.runOnce()`). */
   startWorker?: boolean
+  /** The engine's outbound fetch (web-service calls). */
+  fetch?: typeof globalThis.fetch
 }
 
 /** A running engine on 127.0.0.1 over a real SQLite file, with the demo target. */
@@ -143,6 +145,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<ApiHar
     env: options.env ?? {},
     startWorker: options.startWorker ?? false,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   })
   return {
     engine,
