@@ -23,6 +23,8 @@ export interface GroupCommitOptions {
   maxGroupMs: number
   /** Whether the store was closed (queued transactions are then refused). */
   closed(): boolean
+  /** Runs after each group, outside any transaction (WAL upkeep). */
+  afterGroup?(): void
 }
 
 /**
@@ -72,6 +74,7 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
       commitError = err
       if (db.inTransaction) db.exec('ROLLBACK')
     }
+    options.afterGroup?.()
     for (const r of ran) {
       if (!r.ok) r.pending.reject(r.err)
       else if (commitError !== undefined) r.pending.reject(commitError)

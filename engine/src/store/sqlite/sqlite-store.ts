@@ -7,6 +7,7 @@ import { ParsedCache } from '../parsed-cache.js'
 import type { Store, StoreHealth, StoreTx, TransactionOptions } from '../store-port.js'
 import { AsyncMutex } from './async-mutex.js'
 import { createGroupCommit } from './group-commit.js'
+import { startWalCheckpointer } from './wal-checkpointer.js'
 import { sqliteTargetRepo, sqliteTokenRepo } from './sqlite-admin-repos.js'
 import { sqliteEmailRepo, sqliteHistoryRepo } from './sqlite-history-repo.js'
 import { sqliteInstanceRepo } from './sqlite-instance-repo.js'
@@ -58,11 +59,26 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.close()
     throw err
   }
+  db.pragma('wal_autocheckpoint = 0')
+  db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`)
+  const checkpointer = startWalCheckpointer(options.path, 50, () => {
+    if (db.open) db.pragma('wal_autocheckpoint = 1000')
+  })
   const cache = new StatementCache(db)
   const mutex = new AsyncMutex()
   const inTx = new AsyncLocalStorage<true>()
   let closed = false
-  const group = createGroupCommit({ db, mutex, maxGroup: Math.max(1, options.maxGroup ?? 128), maxGroupMs: 25, closed: () => closed })
+  // The checkpointer copies the WAL in the background; once a second this connection checkpoints what is
+  // left (little) four times a second, between two groups, so that the next write may start the WAL over instead of growing it.
+  // Until one such checkpoint got through (the background one may hold the checkpoint lock), every
+  // group tries again.
+  let tailCheckpointAt = performance.now()
+  const afterGroup = (): void => {
+    if (performance.now() - tailCheckpointAt < 250) return
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[]
+    if (r !== undefined && r.busy === 0 && r.checkpointed >= r.log) tailCheckpointAt = performance.now()
+  }
+  const group = createGroupCommit({ db, mutex, maxGroup: Math.max(1, options.maxGroup ?? 128), maxGroupMs: 25, closed: () => closed, afterGroup })
 
   // One connection, so the repositories are made once; only `afterCommit` belongs to a transaction.
   const repos: Omit<StoreTx, 'afterCommit'> = {
@@ -117,6 +133,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       if (closed) return
       await mutex.run(async () => {
         closed = true
+        await checkpointer.close()
         db.close()
       })
     },
