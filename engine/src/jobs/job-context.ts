@@ -14,8 +14,6 @@ export interface JobContext {
   invoker: WebServiceInvoker
   /** Sends real mail; without it every mail is captured. */
   mailer: Mailer | undefined
-  /** Records mail of test-mode tickets in the outbox. */
-  capture: Mailer
   clock: Clock
   logger: Logger
   random: RandomSource

@@ -2,7 +2,6 @@ import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { isAblaufError } from '@ablauf/sdk/errors'
-import { createCaptureMailer } from '../mail/capture-mailer.js'
 import type { Mailer } from '../mail/mail-types.js'
 import type { EngineMetrics } from '../ops/engine-metrics.js'
 import type { ExecutorRuntime } from '../runtime/process-runtime.js'
@@ -65,7 +64,6 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     runtime: options.runtime,
     invoker: options.invoker,
     mailer: options.mailer,
-    capture: createCaptureMailer({ store: options.store, clock: options.clock, logger: options.logger }),
     clock: options.clock,
     logger: log,
     random: options.random ?? Math.random,

@@ -39,15 +39,21 @@ const toRow = (r: HistoryRecord): HistoryRow => ({
   entry: readJson(entrySchema, r.entry, `history row ${r.id}`),
 })
 
+/** Rows per INSERT (a prepared statement per distinct count is cached). */
+const HISTORY_CHUNK = 32
+const VALUE_LISTS = Array.from({ length: HISTORY_CHUNK + 1 }, (_, n) => Array.from({ length: n }, () => '(?, ?, ?, ?, ?)').join(', '))
+const valueLists = (n: number): string => VALUE_LISTS[n] ?? ''
+
 /** The SQLite history repository. */
 export function sqliteHistoryRepo(db: StatementCache): HistoryRepo {
   return {
     async append(rows) {
-      for (const row of rows) {
-        db.run(
-          'INSERT INTO history (ticket_id, instance_id, type, at, entry) VALUES (?, ?, ?, ?, ?)',
-          row.ticketId, row.instanceId, row.entry.type, row.entry.at, writeJson(row.entry),
-        )
+      // One multi-row INSERT per chunk: a step writes many rows, and each statement run has its own cost.
+      for (let i = 0; i < rows.length; i += HISTORY_CHUNK) {
+        const chunk = rows.slice(i, i + HISTORY_CHUNK)
+        const params: unknown[] = []
+        for (const row of chunk) params.push(row.ticketId, row.instanceId, row.entry.type, row.entry.at, writeJson(row.entry))
+        db.run(`INSERT INTO history (ticket_id, instance_id, type, at, entry) VALUES ${valueLists(chunk.length)}`, ...params)
       }
     },
     async listForTicket(ticketId) {

@@ -1,9 +1,8 @@
-import { jsonValueSchema } from '@ablauf/sdk/definition'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { JobRepo } from '../store-port.js'
 import type { Job } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
-import { readJson, writeJson } from './stored-json.js'
+import { readJsonValue, writeJson } from './stored-json.js'
 
 interface JobRecord {
   id: number
@@ -29,7 +28,7 @@ function toJob(r: JobRecord): Job {
     id: r.id,
     key: r.key,
     kind: r.kind,
-    payload: readJson(jsonValueSchema, r.payload, `payload of job ${r.id}`),
+    payload: readJsonValue(r.payload, `payload of job ${r.id}`),
     instanceId: r.instance_id,
     ticketId: r.ticket_id,
     status: r.status,
@@ -39,7 +38,7 @@ function toJob(r: JobRecord): Job {
     leaseOwner: r.lease_owner,
     leaseExpiresAt: r.lease_expires_at,
     lastError: r.last_error,
-    result: r.result === null ? null : readJson(jsonValueSchema, r.result, `result of job ${r.id}`),
+    result: r.result === null ? null : readJsonValue(r.result, `result of job ${r.id}`),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }
@@ -67,13 +66,18 @@ export function sqliteJobRepo(db: StatementCache): JobRepo {
       const existing = byKey(j.key)
       if (existing !== undefined) return { job: existing, created: false }
       const now = iso(j.now)
+      const payload = writeJson(j.payload)
       const r = db.run(
         `INSERT INTO jobs (key, kind, payload, instance_id, ticket_id, status, run_at, attempts, max_attempts, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?)`,
-        j.key, j.kind, writeJson(j.payload), j.instanceId ?? null, j.ticketId ?? null, iso(j.runAt), j.maxAttempts ?? 1, now, now,
+        j.key, j.kind, payload, j.instanceId ?? null, j.ticketId ?? null, iso(j.runAt), j.maxAttempts ?? 1, now, now,
       )
-      const job = byId(Number(r.lastInsertRowid))
-      if (job === undefined) throw new AblaufError('INTERNAL', 'job vanished after insert')
+      // The row as written (the payload through JSON, as a read would give it): no read-back.
+      const job = toJob({
+        id: Number(r.lastInsertRowid), key: j.key, kind: j.kind, payload, instance_id: j.instanceId ?? null, ticket_id: j.ticketId ?? null,
+        status: 'pending', run_at: iso(j.runAt), attempts: 0, max_attempts: j.maxAttempts ?? 1, lease_owner: null, lease_expires_at: null,
+        last_error: null, result: null, created_at: now, updated_at: now,
+      })
       return { job, created: true }
     },
     async get(id) {
@@ -92,24 +96,18 @@ export function sqliteJobRepo(db: StatementCache): JobRepo {
         at, at,
       )
       const kindSql = kinds === undefined ? '' : `AND kind IN (${kinds.map(() => '?').join(', ') || 'NULL'})`
-      const due = db.all<{ id: number }>(
-        `SELECT id FROM jobs
-         WHERE ((status = 'pending' AND run_at <= ?) OR (status = 'leased' AND lease_expires_at <= ?)) ${kindSql}
-         ORDER BY run_at, id LIMIT ?`,
-        at, at, ...(kinds ?? []), limit,
-      )
       const expires = new Date(new Date(at).getTime() + leaseMs).toISOString()
-      const leased: Job[] = []
-      for (const { id } of due) {
-        db.run(
-          `UPDATE jobs SET status = 'leased', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ?
-           WHERE id = ?`,
-          owner, expires, at, id,
-        )
-        const job = byId(id)
-        if (job !== undefined) leased.push(job)
-      }
-      return leased
+      // One statement leases the batch; RETURNING has no order, so the due order is restored here.
+      const leased = db.all<JobRecord>(
+        `UPDATE jobs SET status = 'leased', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ?
+         WHERE id IN (
+           SELECT id FROM jobs
+           WHERE ((status = 'pending' AND run_at <= ?) OR (status = 'leased' AND lease_expires_at <= ?)) ${kindSql}
+           ORDER BY run_at, id LIMIT ?)
+         RETURNING *`,
+        owner, expires, at, at, at, ...(kinds ?? []), limit,
+      )
+      return leased.map(toJob).sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : a.id - b.id))
     },
     async complete(id, owner, result, now) {
       const r = db.run(

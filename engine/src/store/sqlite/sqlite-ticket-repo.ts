@@ -123,19 +123,37 @@ export function sqliteTicketRepo(db: StatementCache): TicketRepo {
     async create(input: NewTicket) {
       db.run(`INSERT INTO counters (name, value) VALUES ('ticket', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1`)
       const n = db.one<{ value: number }>(`SELECT value FROM counters WHERE name = 'ticket'`)?.value ?? 1
-      const id = randomUUID()
+      // The row as written is the ticket: no read-back.
+      const ticket: Ticket = {
+        id: randomUUID(),
+        number: ticketNumber(input.now, n),
+        Title: input.Title,
+        Queue: input.Queue,
+        State: input.State,
+        Priority: input.Priority,
+        Type: input.Type ?? null,
+        Service: input.Service ?? null,
+        SLA: input.SLA ?? null,
+        Owner: input.Owner ?? null,
+        Responsible: input.Responsible ?? null,
+        CustomerUser: input.CustomerUser ?? null,
+        CustomerID: input.CustomerID ?? null,
+        Lock: input.Lock ?? 'unlock',
+        PendingTime: input.PendingTime ?? null,
+        DynamicField: dropNulls(input.DynamicField ?? {}),
+        test: input.test === true,
+        createdAt: input.now,
+        updatedAt: input.now,
+      }
       db.run(
         `INSERT INTO tickets (id, number, title, queue, state, priority, type, service, sla, owner, responsible,
            customer_user, customer_id, lock, pending_time, dynamic_fields, test, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        id, ticketNumber(input.now, n), input.Title, input.Queue, input.State, input.Priority, input.Type ?? null,
-        input.Service ?? null, input.SLA ?? null, input.Owner ?? null, input.Responsible ?? null,
-        input.CustomerUser ?? null, input.CustomerID ?? null, input.Lock ?? 'unlock', input.PendingTime ?? null,
-        writeJson(dropNulls(input.DynamicField ?? {})), input.test === true ? 1 : 0, input.now, input.now,
+        ticket.id, ticket.number, ticket.Title, ticket.Queue, ticket.State, ticket.Priority, ticket.Type, ticket.Service, ticket.SLA,
+        ticket.Owner, ticket.Responsible, ticket.CustomerUser, ticket.CustomerID, ticket.Lock, ticket.PendingTime,
+        writeJson(ticket.DynamicField), ticket.test ? 1 : 0, ticket.createdAt, ticket.updatedAt,
       )
-      const created = getSync(id)
-      if (created === undefined) throw new AblaufError('INTERNAL', 'ticket vanished after insert')
-      return created
+      return ticket
     },
     async get(id) {
       return getSync(id)
@@ -179,9 +197,12 @@ export function sqliteTicketRepo(db: StatementCache): TicketRepo {
       sets.push('dynamic_fields = ?', 'updated_at = ?')
       params.push(writeJson(dynamic), now, id)
       db.run(`UPDATE tickets SET ${sets.join(', ')} WHERE id = ?`, ...params)
-      const updated = getSync(id)
-      if (updated === undefined) throw new AblaufError('INTERNAL', 'ticket vanished after update')
-      return updated
+      // The row as written: the current one with the changes applied (no read-back).
+      const fields = Object.fromEntries(Object.keys(COLUMNS).flatMap((f) => {
+        const value = (changes.fields as Record<string, unknown>)[f]
+        return value === undefined ? [] : [[f, value]]
+      })) as Partial<Ticket>
+      return { ...current, ...fields, DynamicField: dynamic, updatedAt: now }
     },
     async addArticle(a) {
       const r = db.run(

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AblaufError } from '@ablauf/sdk/errors'
-import { zodIssues } from '@ablauf/sdk/definition'
+import { zodIssues, type JsonValue } from '@ablauf/sdk/definition'
 
 /** Stored JSON is a boundary: parse it back with zod; a mismatch is a corrupt row, reported as INTERNAL. */
 export function readJson<T>(schema: z.ZodType<T>, text: string | null, what: string): T {
@@ -18,4 +18,16 @@ export function readJson<T>(schema: z.ZodType<T>, text: string | null, what: str
 /** JSON text of a value for a column. */
 export function writeJson(value: unknown): string {
   return JSON.stringify(value)
+}
+
+/**
+ * Reads a column that holds any JSON value (job payloads and results). Whatever `JSON.parse` returns is
+ * a JSON value, so there is nothing for zod to check; the payload's own schema is applied where it is used.
+ */
+export function readJsonValue(text: string, what: string): JsonValue {
+  try {
+    return JSON.parse(text) as JsonValue
+  } catch (err) {
+    throw new AblaufError('INTERNAL', `stored ${what} is not JSON`, undefined, { cause: err })
+  }
 }
