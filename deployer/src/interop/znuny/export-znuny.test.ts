@@ -25,9 +25,8 @@ describe.each(znunyFixtures())('round trip $name', ({ text }) => {
   const again = parse(out.yaml) as Raw
 
   it('YAML → definition → YAML keeps every activity, dialog, transition and action entity', () => {
-    expect(Object.keys(again.Activities ?? {}).sort()).toEqual(
-      raw.Process.Activities.length === 0 ? Object.keys(again.Activities) : [...raw.Process.Activities].sort(),
-    )
+    expect(Object.keys(again.Activities ?? {}).sort()).toEqual([...raw.Process.Activities].sort())
+    expect([...again.Process.Activities].sort()).toEqual([...raw.Process.Activities].sort())
     const dialogsUsed = new Set(Object.values<Raw>(raw.Activities ?? {}).flatMap((a) => a.ActivityDialogs ?? []))
     expect(Object.keys(again.ActivityDialogs ?? {}).sort()).toEqual([...dialogsUsed].sort())
     const paths = (p: Raw) =>
@@ -43,22 +42,23 @@ describe.each(znunyFixtures())('round trip $name', ({ text }) => {
     expect(steps(again).sort()).toEqual(steps(raw).filter((ta) => !dropped.has(ta)).sort())
   })
 
-  it('keeps each condition field by field, where Ablauf has the field', () => {
+  it('keeps each condition field by field, tests Ablauf cannot evaluate included', () => {
+    expect(Object.keys(again.Transitions ?? {}).sort()).toEqual(Object.keys(raw.Transitions ?? {}).filter((t) => Object.values<Raw>(raw.Process.Config.Path).some((s) => t in s)).sort())
     for (const [eid, t] of Object.entries<Raw>(again.Transitions)) {
       const orig = raw.Transitions[eid]
-      const unmapped = first.warnings.some((w) => w.entityId === eid)
-      if (unmapped) continue
-      const fields = (c: Raw) => Object.values<Raw>(c.Config.Condition).flatMap((x) => Object.entries<Raw>(x.Fields).map(([k, v]) => `${k} ${v.Type} ${v.Match}`)).sort()
+      const test = (v: Raw | string) => (typeof v === 'string' ? `String ${v}` : `${v.Type || 'String'} ${JSON.stringify(v.Match)}`)
+      const fields = (c: Raw) => Object.values<Raw>(c.Config.Condition).map((x) => Object.entries<Raw>(x.Fields).map(([k, v]) => `${k} ${test(v)}`).sort().join(x.Type === 'or' ? ' or ' : ' and '))
       expect(fields(t), eid).toEqual(fields(orig))
     }
   })
 
   it('definition → YAML → definition gives the same hash (TODO notes of unmapped items aside)', () => {
     const second = importZnunyYaml(out.yaml)
-    const expected = withoutTodos(first.definition)
-    expect(second.definition).toEqual(expected)
-    expect(contentHash(second.definition)).toBe(contentHash(expected))
-    if (raw.Process.Activities.length > 0) expect(second.entityIds).toEqual(first.entityIds)
+    expect(withoutTodos(second.definition)).toEqual(withoutTodos(first.definition))
+    expect(contentHash(withoutTodos(second.definition))).toBe(contentHash(withoutTodos(first.definition)))
+    expect(second.entityIds).toEqual(first.entityIds)
+    // What the trip keeps (unmapped tests, generated ends and links) is noted again, word for word; nothing new.
+    for (const w of second.warnings) expect(first.warnings).toContainEqual(w)
   })
 
   it('exports the same YAML every time', () => {

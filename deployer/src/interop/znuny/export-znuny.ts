@@ -5,6 +5,7 @@ import { exportAction, mergeDynamicFieldSets, type ZnunyActionContent } from './
 import { exportCondition } from './znuny-condition-export.js'
 import { exportDialog } from './znuny-dialog-export.js'
 import { entityIdFor } from './znuny-entity-id-generator.js'
+import { znunyElements } from './znuny-generated.js'
 import { actionKey, type ZnunyEntityIds } from './znuny-entity-ids.js'
 import type { TagFlavor } from './znuny-tags.js'
 
@@ -59,7 +60,8 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 /**
  * A definition → a Znuny / OTOBO process export (YAML) that both import: the structure of their own
  * exports, stable EntityIDs, Display values, conditions, action modules with their Config keys,
- * placeholders as tags. Kinds Znuny lacks become plain activities; every loss is a warning.
+ * placeholders as tags. Kinds Znuny lacks become plain activities; every loss is a warning. What a
+ * Znuny import generated (marked GENERATED) is left out, so a round trip adds no entity.
  *
  * @example
  * ```ts
@@ -74,12 +76,14 @@ export function exportZnuny(def: ProcessDefinition, options: ZnunyExportOptions 
   const reg = new EntityRegistry()
   const processEid = reg.claim(reuse?.process, entityIdFor.process(def.id), 'process')
   const descriptionNotes: string[] = []
+  const kept = znunyElements(def)
 
   const activityEid = new Map<string, string>()
   const dialogEid = new Map<string, string>()
   const activities: Record<string, unknown> = {}
   const dialogs: Record<string, unknown> = {}
-  def.activities.forEach((a, i) => {
+  kept.activities.forEach((a) => {
+    const i = def.activities.indexOf(a)
     const eid = reg.claim(reuse?.activities[a.id], entityIdFor.activity(def.id, a.id), `activity:${a.id}`)
     activityEid.set(a.id, eid)
     const note = KIND_NOTE[a.kind]
@@ -107,13 +111,13 @@ export function exportZnuny(def: ProcessDefinition, options: ZnunyExportOptions 
   })
 
   const byFrom = new Map<string, Transition[]>()
-  for (const t of def.transitions) byFrom.set(t.from, [...(byFrom.get(t.from) ?? []), t])
+  for (const t of kept.transitions) byFrom.set(t.from, [...(byFrom.get(t.from) ?? []), t])
   const path: Record<string, Record<string, unknown>> = {}
   const transitions: Record<string, unknown> = {}
   const actions: Record<string, unknown> = {}
   const transitionList: string[] = []
   const actionList: string[] = []
-  for (const a of def.activities) {
+  for (const a of kept.activities) {
     const from = activityEid.get(a.id) as string
     const steps: Record<string, unknown> = {}
     const outgoing = byFrom.get(a.id) ?? []
@@ -166,29 +170,30 @@ export function exportZnuny(def: ProcessDefinition, options: ZnunyExportOptions 
     return out
   }
 
-  const startEid = activityEid.get(def.start.activity) as string
+  // Undefined when the start was generated: the frame of an empty Znuny process, which had no start to lose.
+  const startEid = activityEid.get(def.start.activity)
   const startActivity = def.activities.find((a) => a.id === def.start.activity)
   const startDialog = def.start.on === 'manual' && def.start.dialog ? dialogEid.get(def.start.dialog) : undefined
-  if (def.start.on === 'ticket.created') {
+  if (startEid !== undefined && def.start.on === 'ticket.created') {
     warn(def.id, ['start'], 'Znuny starts processes from a start dialog, not on ticket creation; the trigger and its condition are not exported')
   }
   if (def.start.priority !== 0) warn(def.id, ['start', 'priority'], 'Znuny has no start priority; left out')
-  if (startDialog === undefined) {
+  if (startEid !== undefined && startDialog === undefined) {
     const hint = startActivity?.kind === 'user' ? '; set start.dialog' : ''
     warn(def.id, ['start'], `no start dialog, so Znuny cannot start this process from its UI${hint}`)
   }
 
   const [state, stateEid] = STATES[def.state]
   const layout = Object.fromEntries(
-    def.activities.map((a, i) => [activityEid.get(a.id) as string, { left: String(100 + 300 * (i % 4)), top: String(100 + 200 * Math.floor(i / 4)) }]),
+    kept.activities.map((a, i) => [activityEid.get(a.id) as string, { left: String(100 + 300 * (i % 4)), top: String(100 + 200 * Math.floor(i / 4)) }]),
   )
   const description = [def.description, ...descriptionNotes].filter((s) => s !== undefined && s !== '').join('\n\n')
   const document = {
     Activities: sortKeys(activities),
     ActivityDialogs: sortKeys(dialogs),
     Process: {
-      Activities: def.activities.map((a) => activityEid.get(a.id) as string),
-      Config: { Description: description, Path: path, StartActivity: startEid, StartActivityDialog: startDialog ?? '' },
+      Activities: kept.activities.map((a) => activityEid.get(a.id) as string),
+      Config: { Description: description, Path: path, StartActivity: startEid ?? '', StartActivityDialog: startDialog ?? '' },
       EntityID: processEid,
       Layout: layout,
       Name: def.name,

@@ -15,6 +15,8 @@ import { withTodos, type InteropWarning } from '../interop-warning.js'
 import { importTransitionAction } from './znuny-action-import.js'
 import { importTransitionCondition } from './znuny-condition-import.js'
 import { importDialog } from './znuny-dialog-import.js'
+import { completeFlow } from './znuny-flow-completion.js'
+import { neverHolds } from './znuny-never-holds.js'
 import { checkReferences, dialogRefs, outgoing, readingOrder } from './znuny-references.js'
 import { readZnunyYaml } from './read-znuny-yaml.js'
 import type { ZnunyProcessFile } from './znuny-schema.js'
@@ -52,7 +54,8 @@ function defaultTransitionId(from: string, to: string, seen: Map<string, number>
 /**
  * A parsed Znuny/OTOBO process export → a canonical definition, a map of our ids to Znuny EntityIDs
  * and the warnings for everything without an exact equivalent (also marked `TODO(znuny-import)` in the
- * definition's descriptions). Dangling references fail with IMPORT_FAILED and their path.
+ * definition's descriptions). What Ablauf needs and Znuny lacks (an end, a path to every activity) is
+ * added as generated elements (see {@link completeFlow}). Dangling references fail with IMPORT_FAILED.
  */
 export function importZnunyProcess(file: ZnunyProcessFile, options: ZnunyImportOptions = {}): ZnunyImport {
   const p = file.Process
@@ -102,11 +105,6 @@ export function importZnunyProcess(file: ZnunyProcessFile, options: ZnunyImportO
     warn(p.Config.StartActivityDialog, ['Process', 'Config', 'StartActivityDialog'], 'the start dialog is not a dialog of the start activity; the process starts without a start dialog')
   }
 
-  if (activities.length === 0) {
-    warn(processEntity, ['Process', 'Activities'], 'the process has no activities; added an end activity "end" so the definition is valid')
-    activities.push({ id: 'end', name: 'End', description: withTodos(undefined, ['the Znuny process had no activities; this end activity was added on import']), kind: 'end' })
-  }
-
   const transitions: Transition[] = []
   const seen = new Map<string, number>()
   for (const eid of order) {
@@ -151,17 +149,27 @@ export function importZnunyProcess(file: ZnunyProcessFile, options: ZnunyImportO
     }
   }
 
-  const firstId = activities[0]?.id as string
-  const startId = (start && idOf.get(start)) || firstId
+  const flow = completeFlow(
+    { activities, transitions, start: (start && idOf.get(start)) || (activities[0]?.id ?? '') },
+    {
+      processEntity,
+      entityOf: (id) => entityIds.activities[id],
+      allocateActivityId: (name) => activityIds.allocate(name),
+      transitionId: (from, to) => defaultTransitionId(from, to, seen),
+    },
+  )
+  warnings.push(...flow.warnings)
   const raw = {
     apiVersion: API_VERSION,
     id: options.id ?? (new IdAllocator('process').allocate(p.Name) || 'process'),
     name: p.Name.trim() || 'Imported process',
     ...(p.Config.Description ? { description: p.Config.Description } : {}),
     state: processState(file),
-    start: { on: 'manual', activity: startId, ...(startDialog === undefined ? {} : { dialog: startDialog }), priority: 0 },
-    activities,
-    transitions,
+    start: flow.neverStarts
+      ? { on: 'ticket.created', activity: flow.start, when: neverHolds(), priority: 0 }
+      : { on: 'manual', activity: flow.start, ...(startDialog === undefined ? {} : { dialog: startDialog }), priority: 0 },
+    activities: flow.activities,
+    transitions: flow.transitions,
   }
   const parsed = processDefinitionSchema.safeParse(raw)
   if (!parsed.success) {

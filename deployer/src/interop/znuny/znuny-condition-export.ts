@@ -1,13 +1,14 @@
 import type { Condition } from '@ablauf/sdk/definition'
 import { ALWAYS_TRUE_FIELD, ALWAYS_TRUE_MATCH } from './znuny-conventions.js'
 import { znunyKeyFromField } from './znuny-fields.js'
+import { readUnmappedTest } from './znuny-never-holds.js'
 import { containsPattern, EMPTY_PATTERN, inPattern, nePattern, NOT_EMPTY_PATTERN } from './regex-literals.js'
 import { placeholdersToTags, type TagFlavor } from './znuny-tags.js'
 
-/** A Znuny field test. */
+/** A Znuny field test (`Module`, `Array`, … only when an unmapped test is written back). */
 export interface ZnunyMatch {
-  Type: 'String' | 'Regexp'
-  Match: string
+  Type: string
+  Match: string | string[]
 }
 /** A Znuny transition's Config. */
 export interface ZnunyTransitionConfig {
@@ -21,6 +22,11 @@ type Group = Extract<Condition, { op: 'all' | 'any' | 'one' }>
 
 function isGroup(c: Condition): c is Group {
   return c.op === 'all' || c.op === 'any' || c.op === 'one'
+}
+
+/** The Znuny key a leaf tests: an unmapped test's own key, else the field's. */
+function znunyKey(l: Leaf): string {
+  return readUnmappedTest(l)?.key ?? ('field' in l ? l.field : '')
 }
 
 /** `not` of a simple test as the opposite test, where one exists. */
@@ -57,7 +63,8 @@ function match(c: Leaf): ZnunyMatch | string {
 
 /**
  * Our condition → Znuny's two levels (conditions of field tests, linked), with `not` of simple tests
- * turned around. What Znuny cannot say (gt/lt, deeper nesting, two tests of one field in one
+ * turned around, and unmapped Znuny tests an import kept as never-holding tests written back as they
+ * were. What Znuny cannot say (gt/lt, deeper nesting, two tests of one field in one
  * condition where the linking differs) is left out and described in `unmapped`; a transition without
  * any condition gets an always-true one, as Znuny requires a condition.
  */
@@ -65,7 +72,7 @@ export function exportCondition(condition: Condition | undefined, flavor: TagFla
   const unmapped: string[] = []
   const groups: { type: 'and' | 'or' | 'xor'; leaves: Leaf[] }[] = []
   let linking: 'and' | 'or' | 'xor' = 'and'
-  const distinct = (ls: Leaf[]) => new Set(ls.map((l) => ('field' in l ? l.field : ''))).size === ls.length
+  const distinct = (ls: Leaf[]) => new Set(ls.map(znunyKey)).size === ls.length
   if (condition !== undefined) {
     if (!isGroup(condition)) {
       groups.push({ type: 'and', leaves: [condition] })
@@ -90,6 +97,11 @@ export function exportCondition(condition: Condition | undefined, flavor: TagFla
   for (const g of groups) {
     const fields: Record<string, ZnunyMatch> = {}
     for (const raw of g.leaves) {
+      const original = readUnmappedTest(raw)
+      if (original !== undefined) {
+        fields[original.key] = { Type: original.type, Match: original.match }
+        continue
+      }
       const leaf = simplify(raw)
       const key = leaf && 'field' in leaf ? znunyKeyFromField(leaf.field) : undefined
       const m = leaf === undefined ? 'this "not" has no Znuny form' : key === undefined ? `Znuny cannot test this field` : match(leaf)
@@ -97,7 +109,7 @@ export function exportCondition(condition: Condition | undefined, flavor: TagFla
         unmapped.push(`${JSON.stringify(raw)}: ${typeof m === 'string' ? m : 'no Znuny field'}; left out`)
         continue
       }
-      fields[key] = { Type: m.Type, Match: m.Type === 'String' ? placeholdersToTags(m.Match, flavor).text : m.Match }
+      fields[key] = { Type: m.Type, Match: m.Type === 'String' && typeof m.Match === 'string' ? placeholdersToTags(m.Match, flavor).text : m.Match }
     }
     if (Object.keys(fields).length > 0) config.Condition[String(++n)] = { Fields: fields, Type: g.type }
   }

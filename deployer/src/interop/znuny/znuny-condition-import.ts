@@ -2,6 +2,7 @@ import type { Condition, FieldName } from '@ablauf/sdk/definition'
 import type { ZnunyFieldTest, ZnunyTransition } from './znuny-schema.js'
 import { ALWAYS_TRUE_FIELD, ALWAYS_TRUE_MATCH } from './znuny-conventions.js'
 import { fieldFromZnunyKey } from './znuny-fields.js'
+import { unmappedTest } from './znuny-never-holds.js'
 import {
   EMPTY_PATTERN,
   NOT_EMPTY_PATTERN,
@@ -66,6 +67,9 @@ export function importFieldTest(field: FieldName, test: ZnunyFieldTest): Conditi
   return `match type "${type}"`
 }
 
+/** The end of the TODO note of a test that fails closed. */
+const NEVER_HOLDS_NOTE = 'kept as a test that never holds until rewritten'
+
 /** Always-true condition the exporter writes for a transition without a condition (Znuny needs one). */
 function isAlwaysTrue(t: ZnunyTransition): boolean {
   const conds = Object.values(t.Config?.Condition ?? {}).filter((c) => typeof c !== 'string')
@@ -77,8 +81,9 @@ function isAlwaysTrue(t: ZnunyTransition): boolean {
 
 /**
  * A Znuny transition's `Condition` + `ConditionLinking` → our condition tree, in document order (the
- * result of and/or/xor does not depend on Znuny's evaluation order). Tests without an equivalent are left out and described
- * in `unmapped` (the caller reports them and marks the transition).
+ * result of and/or/xor does not depend on Znuny's evaluation order). A test without an equivalent fails
+ * closed: it becomes a test that never holds (see {@link unmappedTest}), as in Znuny, and is described in
+ * `unmapped` (the caller reports it and marks the transition).
  */
 export function importTransitionCondition(t: ZnunyTransition): { condition?: Condition; unmapped: string[] } {
   const unmapped: string[] = []
@@ -100,14 +105,15 @@ export function importTransitionCondition(t: ZnunyTransition): { condition?: Con
       const test = c.Fields[key]
       if (test === undefined) continue
       const field = fieldFromZnunyKey(key)
-      const shown = `condition "${name}" field "${key}" (${test.Type || 'String'} ${JSON.stringify(test.Match)})`
-      if (field === undefined) {
-        unmapped.push(`${shown}: Ablauf has no field "${key}"; test left out`)
-        continue
+      const original = { key, type: test.Type.trim() || 'String', match: test.Match }
+      const shown = `condition "${name}" field "${key}" (${original.type} ${JSON.stringify(test.Match)})`
+      const r = field === undefined ? `Ablauf has no field "${key}"` : importFieldTest(field, test)
+      if (typeof r === 'string') {
+        unmapped.push(`${shown}: ${field === undefined ? r : `${r} has no equivalent`}; ${NEVER_HOLDS_NOTE}`)
+        tests.push(unmappedTest(original))
+      } else {
+        tests.push(r)
       }
-      const r = importFieldTest(field, test)
-      if (typeof r === 'string') unmapped.push(`${shown}: ${r} has no equivalent; test left out`)
-      else tests.push(r)
     }
     const g = group(type, tests)
     if (g) parts.push(g)
