@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { timeOrderedId } from '../store/time-ordered-id.js'
 import { AblaufError } from '@ablauf/sdk/errors'
 import { matchStart, start, step, type Actor, type ProcessEvent, type ProcessInstance, type RuntimeEnv } from '@ablauf/sdk/runtime'
 import type { TargetSnapshot } from '@ablauf/sdk/target'
@@ -32,7 +32,7 @@ const SYSTEM: Actor = { kind: 'system' }
  * sub-processes in place, write instance, ticket, history, tasks and jobs, commit; then wake the job worker.
  */
 export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRuntime {
-  const newId = options.ids ?? randomUUID
+  const newId = options.ids ?? (() => timeOrderedId())
   const versions = createVersionLoader()
   const runner = createStepRunner({ options, versions, newId, maxSteps: options.maxStepsPerEvent ?? 200 })
   const log = options.logger.child({ component: 'runtime' })

@@ -13,7 +13,7 @@ export interface ProcessRuntimeOptions {
   logger: Logger
   clock: Clock
   metrics?: Pick<EngineMetrics, 'instancesStarted' | 'instancesCompleted' | 'instancesFailed' | 'stepDuration'>
-  /** New instance and task ids; `crypto.randomUUID` by default. */
+  /** New instance and task ids; time-ordered UUIDs (v7) by default. */
   ids?: () => string
   /** Called after a commit that enqueued jobs (wakes the job worker). */
   onJobsEnqueued?: () => void

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { timeOrderedId } from '../time-ordered-id.js'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { FieldValue } from '@ablauf/sdk/definition'
 import type { TicketChanges } from '@ablauf/sdk/runtime'
@@ -128,7 +128,7 @@ export function postgresTicketRepo(db: PgSession): TicketRepo {
         `INSERT INTO tickets (${TICKET_COLUMNS})
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $18)
          RETURNING ${TICKET_COLUMNS}`,
-        randomUUID(), ticketNumber(input.now, toInt(n.n)), input.Title, input.Queue, input.State, input.Priority, input.Type ?? null,
+        timeOrderedId(), ticketNumber(input.now, toInt(n.n)), input.Title, input.Queue, input.State, input.Priority, input.Type ?? null,
         input.Service ?? null, input.SLA ?? null, input.Owner ?? null, input.Responsible ?? null,
         input.CustomerUser ?? null, input.CustomerID ?? null, input.Lock ?? 'unlock', input.PendingTime ?? null,
         writeJsonb(dropNulls(input.DynamicField ?? {})), input.test === true, input.now,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { timeOrderedId } from '../time-ordered-id.js'
 import { z } from 'zod'
 import { fieldValueSchema } from '@ablauf/sdk/definition'
 import { AblaufError } from '@ablauf/sdk/errors'
@@ -125,7 +125,7 @@ export function sqliteTicketRepo(db: StatementCache): TicketRepo {
       const n = db.one<{ value: number }>(`SELECT value FROM counters WHERE name = 'ticket'`)?.value ?? 1
       // The row as written is the ticket: no read-back.
       const ticket: Ticket = {
-        id: randomUUID(),
+        id: timeOrderedId(),
         number: ticketNumber(input.now, n),
         Title: input.Title,
         Queue: input.Queue,

@@ -36,6 +36,8 @@ export function startWalCheckpointer(path: string, intervalMs: number, onFailed:
   worker.on('error', onFailed)
   return {
     async close() {
+      // Referenced while it closes: an unreferenced worker would let the process end before its exit.
+      worker.ref()
       worker.postMessage('close')
       await exited
     },
