@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { contentHash, type ProcessDefinitionInput } from '@ablauf/sdk'
-import { processDefinitionSchema, type ProcessDefinition } from '@ablauf/sdk/definition'
+import { processDefinitionSchema, type ActivityDialog, type ProcessDefinition } from '@ablauf/sdk/definition'
 import { znunyFixtures } from '../fixtures/znuny-fixtures.js'
 import { exportZnuny } from './export-znuny.js'
 import { importZnunyYaml } from './import-znuny.js'
@@ -112,6 +112,15 @@ describe('export of a definition written in Ablauf', () => {
     expect([...confirm].sort()).toEqual(confirm)
     expect(doc.Process.State).toBe('Active')
     expect(doc.Process.StateEntityID).toBe('S1')
+  })
+
+  it('writes no role into Znuny\'s Permission, which is a permission type', () => {
+    const first = def.activities[0]
+    if (first?.kind !== 'user') throw new Error('the first activity is a user task')
+    const withRole = { ...def, activities: [{ ...first, dialogs: [{ ...first.dialogs[0] as ActivityDialog, permission: 'Approvers' }] }, ...def.activities.slice(1)] }
+    const out = exportZnuny(withRole)
+    expect(Object.values<Raw>((parse(out.yaml) as Raw).ActivityDialogs)[0]?.Config.Permission).toBe('')
+    expect(out.warnings).toContainEqual(expect.objectContaining({ entityId: 'confirm', message: expect.stringContaining('role "Approvers" left out') }))
   })
 
   it('warns about what Znuny lacks', () => {

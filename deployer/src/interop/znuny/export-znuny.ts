@@ -96,6 +96,9 @@ export function exportZnuny(def: ProcessDefinition, options: ZnunyExportOptions 
     if (a.kind === 'user') {
       for (const d of a.dialogs) {
         const content = exportDialog(d)
+        if (d.permission !== undefined) {
+          warn(d.id, ['activities', i, 'dialogs', a.dialogs.indexOf(d), 'permission'], `Znuny's dialog Permission is a permission type on the ticket, not a role; role "${d.permission}" left out`)
+        }
         const did = reg.claim(reuse?.dialogs[d.id], entityIdFor.dialog(def.id, d.id), content)
         dialogEid.set(d.id, did)
         dialogs[did] = { Config: content.Config, EntityID: did, Name: content.Name }

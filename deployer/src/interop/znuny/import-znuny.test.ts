@@ -207,6 +207,13 @@ describe('import quirks', () => {
     expect(r.definition.start).toMatchObject({ on: 'manual', activity: 'recording-the-demand', dialog: 'recording-the-demand-customer' })
   })
 
+  it('reads a dialog Permission as the Znuny permission type it is, not as a role', () => {
+    const r = importZnunyYaml(byName['Order_Request_Management.yml'] as string)
+    const dialogs = r.definition.activities.flatMap((a) => (a.kind === 'user' ? a.dialogs : []))
+    expect(dialogs.every((d) => d.permission === undefined)).toBe(true)
+    expect(r.warnings.some((w) => w.message.startsWith('Permission "rw" is a Znuny permission type'))).toBe(true)
+  })
+
   it('gives an empty process a frame that never starts, and says so', () => {
     const r = importZnunyYaml(byName['EmptyProcess.yml'] as string)
     expect(r.definition.activities).toMatchObject([{ id: 'start', kind: 'wait' }, { id: 'end', kind: 'end' }])

@@ -29,7 +29,8 @@ export function exportDialog(d: ActivityDialog): { Config: Record<string, unknow
       FieldOrder: d.fields.map((f) => f.field),
       Fields: fields,
       Interface: d.interface.map((i) => INTERFACE[i]),
-      Permission: d.permission ?? '',
+      // A permission type in Znuny (rw, ro, …), never a role: our role-based permission has no Znuny form.
+      Permission: '',
       RequiredLock: d.requiredLock ? '1' : '0',
       SubmitAdviceText: d.submitAdvice ?? '',
       SubmitButtonText: d.submitLabel ?? '',

@@ -88,6 +88,9 @@ export function importDialog(d: ZnunyDialog, id: string): { dialog: ActivityDial
   const submitLabel = text(c.SubmitButtonText)
   const submitAdvice = text(c.SubmitAdviceText)
   const permission = text(c.Permission)
+  // Znuny's Permission is a permission type the agent needs on the ticket (rw, ro, move_into, …), not a
+  // role; Ablauf's dialog permission names a role, and queue access already comes from the agent's roles.
+  if (permission !== undefined) unmapped.push(`Permission "${permission}" is a Znuny permission type on the ticket, not a role; Ablauf lets agents whose roles allow the ticket's queue submit; left out`)
   const dialog: ActivityDialog = {
     id,
     title: d.Name.trim() || id,
@@ -98,7 +101,6 @@ export function importDialog(d: ZnunyDialog, id: string): { dialog: ActivityDial
     ...(submitLabel !== undefined ? { submitLabel } : {}),
     ...(submitAdvice !== undefined ? { submitAdvice } : {}),
     requiredLock: c.RequiredLock.trim() === '1',
-    ...(permission !== undefined ? { permission } : {}),
   }
   return { dialog, unmapped }
 }
