@@ -19,7 +19,8 @@ export interface ExecutorRuntime extends ProcessRuntime {
   deliver(instanceId: string, event: JobResultEvent, settle?: (tx: StoreTx) => Promise<void>): Promise<ProcessInstance | undefined>
   /**
    * `ticketCreated` inside the caller's transaction — the one that creates the ticket, so that a ticket
-   * exists exactly when its process started (a crash between two commits cannot split them).
+   * exists exactly when its process started (a crash between two commits cannot split them). Only for
+   * a ticket created in `tx`.
    */
   startInTransaction(tx: StoreTx, ticketId: string, actor: Actor): Promise<void>
 }
@@ -65,12 +66,13 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
 
   const inTransaction = <T>(fn: (scope: StepScope) => Promise<T>): Promise<T> => options.store.transaction((tx) => inScope(tx, fn))
 
-  async function startProcess(scope: StepScope, ticketId: string, actor: Actor): Promise<void> {
+  /** `fresh`: the ticket was created in this very transaction, so it cannot have run a process yet. */
+  async function startProcess(scope: StepScope, ticketId: string, actor: Actor, fresh: boolean): Promise<void> {
     const { tx, at } = scope
     const ticket = await tx.tickets.getForUpdate(ticketId)
     if (ticket === undefined) throw new AblaufError('NOT_FOUND', `ticket ${ticketId} does not exist`, { ticketId })
     // Idempotent: a ticket that already ran a process (or runs one) starts nothing again.
-    if ((await tx.instances.list({ ticketId, limit: 1 })).length > 0) return
+    if (!fresh && (await tx.instances.list({ ticketId, limit: 1 })).length > 0) return
     const startable = await tx.processes.listStartable()
     const match = matchStart(startable.map((v) => v.definition), ticket)
     if (match.definition === undefined) return
@@ -102,11 +104,11 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
 
   return {
     async ticketCreated(ticketId, actor) {
-      await inTransaction((scope) => startProcess(scope, ticketId, actor))
+      await inTransaction((scope) => startProcess(scope, ticketId, actor, false))
     },
 
     async startInTransaction(tx, ticketId, actor) {
-      await inScope(tx, (scope) => startProcess(scope, ticketId, actor))
+      await inScope(tx, (scope) => startProcess(scope, ticketId, actor, true))
     },
 
     async ticketUpdated(ticketId, actor) {

@@ -38,7 +38,8 @@ export class ParsedCache<V> {
   }
 }
 
-function deepFreeze<V>(value: V): V {
+/** Freezes `value` and everything in it; returns it. */
+export function deepFreeze<V>(value: V): V {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value
   for (const inner of Object.values(value)) deepFreeze(inner)
   return Object.freeze(value)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { targetSnapshotSchema, type TargetSnapshot } from '@ablauf/sdk/target'
-import type { ParsedCache } from '../parsed-cache.js'
+import { deepFreeze } from '../parsed-cache.js'
 import type { TargetRepo, TokenRepo } from '../store-port.js'
 import type { ApiTokenRow } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
@@ -22,12 +22,18 @@ const toToken = (r: TokenRecord): ApiTokenRow => ({
   createdAt: r.created_at,
 })
 
-/** The SQLite target-snapshot repository (one row); every step reads it, so it is parsed once per text. */
-export function sqliteTargetRepo(db: StatementCache, parsed: ParsedCache<TargetSnapshot>): TargetRepo {
+/**
+ * The SQLite target-snapshot repository (one row). Every step reads it, so the last text and its parsed
+ * snapshot (frozen) are kept: comparing two texts is cheap, hashing a long one as a map key is not.
+ */
+export function sqliteTargetRepo(db: StatementCache): TargetRepo {
+  let last: { text: string; snapshot: TargetSnapshot } | undefined
   return {
     async get() {
       const r = db.one<{ snapshot: string }>('SELECT snapshot FROM target WHERE id = 1')
-      return r === undefined ? undefined : parsed.getOrParse(r.snapshot, () => readJson(targetSnapshotSchema, r.snapshot, 'target snapshot'))
+      if (r === undefined) return undefined
+      if (last?.text !== r.snapshot) last = { text: r.snapshot, snapshot: deepFreeze(readJson(targetSnapshotSchema, r.snapshot, 'target snapshot')) }
+      return last.snapshot
     },
     async put(target, now) {
       db.run(

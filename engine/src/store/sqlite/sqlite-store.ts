@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import Database from 'better-sqlite3'
 import type { ProcessDefinition } from '@ablauf/sdk/definition'
 import { AblaufError } from '@ablauf/sdk/errors'
-import type { TargetSnapshot } from '@ablauf/sdk/target'
 import { ParsedCache } from '../parsed-cache.js'
 import type { Store, StoreHealth, StoreTx, TransactionOptions } from '../store-port.js'
 import { AsyncMutex } from './async-mutex.js'
@@ -89,7 +88,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     history: sqliteHistoryRepo(cache),
     emails: sqliteEmailRepo(cache),
     processes: sqliteProcessRepo(cache, new ParsedCache<ProcessDefinition>(256)),
-    target: sqliteTargetRepo(cache, new ParsedCache<TargetSnapshot>(2)),
+    target: sqliteTargetRepo(cache),
     tokens: sqliteTokenRepo(cache),
   }
   const makeTx = (callbacks: (() => void)[]): StoreTx => ({
