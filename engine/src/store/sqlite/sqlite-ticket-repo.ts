@@ -183,8 +183,6 @@ export function sqliteTicketRepo(db: StatementCache): TicketRepo {
       return db.all<TicketRecord>(sql, ...params, filter.limit ?? 1000).map(toTicket)
     },
     async update(id, changes, now) {
-      const current = getSync(id)
-      if (current === undefined) throw new AblaufError('NOT_FOUND', `ticket "${id}" does not exist`)
       const sets: string[] = []
       const params: unknown[] = []
       for (const [field, column] of Object.entries(COLUMNS)) {
@@ -193,16 +191,12 @@ export function sqliteTicketRepo(db: StatementCache): TicketRepo {
         sets.push(`${column} = ?`)
         params.push(value)
       }
-      const dynamic = dropNulls({ ...current.DynamicField, ...changes.dynamicFields })
-      sets.push('dynamic_fields = ?', 'updated_at = ?')
-      params.push(writeJson(dynamic), now, id)
-      db.run(`UPDATE tickets SET ${sets.join(', ')} WHERE id = ?`, ...params)
-      // The row as written: the current one with the changes applied (no read-back).
-      const fields = Object.fromEntries(Object.keys(COLUMNS).flatMap((f) => {
-        const value = (changes.fields as Record<string, unknown>)[f]
-        return value === undefined ? [] : [[f, value]]
-      })) as Partial<Ticket>
-      return { ...current, ...fields, DynamicField: dynamic, updatedAt: now }
+      // A JSON merge patch is exactly "set these, null clears": one statement, no read of the current row.
+      sets.push('dynamic_fields = json_patch(dynamic_fields, ?)', 'updated_at = ?')
+      params.push(writeJson(changes.dynamicFields), now, id)
+      const r = db.one<TicketRecord>(`UPDATE tickets SET ${sets.join(', ')} WHERE id = ? RETURNING *`, ...params)
+      if (r === undefined) throw new AblaufError('NOT_FOUND', `ticket "${id}" does not exist`)
+      return toTicket(r)
     },
     async addArticle(a) {
       const r = db.run(
