@@ -43,7 +43,8 @@ export interface RuntimeHarness {
   createTicket(input: Partial<NewTicket>): Promise<Ticket>
   /** Creates a ticket and tells the runtime, as the HTTP API does. */
   openTicket(input: Partial<NewTicket>): Promise<Ticket>
-  newWorker(owner: string): JobWorker
+  /** Another worker on the same store; `pollMs` is its longest sleep between polls (default 20). */
+  newWorker(owner: string, pollMs?: number): JobWorker
   close(): Promise<void>
 }
 
@@ -87,7 +88,7 @@ export async function startRuntimeHarness(): Promise<RuntimeHarness> {
   })
   const invoker = createWebServiceInvoker({ services, logger, env })
   const mailer = createSmtpMailer({ smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'ablauf@example.com' }, logger, env })
-  const newWorker = (owner: string): JobWorker => createJobWorker({ store, runtime, invoker, mailer, logger, clock, owner, random: () => 0, pollMs: 20 })
+  const newWorker = (owner: string, pollMs = 20): JobWorker => createJobWorker({ store, runtime, invoker, mailer, logger, clock, owner, random: () => 0, pollMs })
   const createTicket = (input: Partial<NewTicket>): Promise<Ticket> =>
     store.transaction((tx) =>
       tx.tickets.create({ Title: 'Laptop broken', Queue: 'Service Desk', State: 'new', Priority: '3 normal', CustomerUser: 'jane', CustomerID: 'ACME', now: clock.now().toISOString(), ...input }),
