@@ -88,6 +88,29 @@ export async function writeEffect(ctx: EffectContext, effect: Effect): Promise<b
   }
 }
 
+/**
+ * Folds adjacent `ticket.update` effects of one step into one (later changes win, as applied in turn),
+ * so a step that sets a field and then runs `setQueue` writes the ticket row once.
+ */
+export function coalesceTicketUpdates(effects: readonly Effect[]): Effect[] {
+  const out: Effect[] = []
+  for (const effect of effects) {
+    const last = out[out.length - 1]
+    if (effect.type === 'ticket.update' && last?.type === 'ticket.update') {
+      out[out.length - 1] = {
+        type: 'ticket.update',
+        changes: {
+          fields: { ...last.changes.fields, ...effect.changes.fields },
+          dynamicFields: { ...last.changes.dynamicFields, ...effect.changes.dynamicFields },
+        },
+      }
+    } else {
+      out.push(effect)
+    }
+  }
+  return out
+}
+
 /** A `sendEmail` that names a template takes the template's subject and body where it has none. */
 function withTemplate<M extends { template: string | null; subject: string; body: string }>(ctx: EffectContext, message: M): M {
   const template = message.template === null ? undefined : ctx.emailTemplates.find((t) => t.name === message.template)

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import { isAblaufError } from '@ablauf/sdk/errors'
 import { start, step, type Actor, type Effect, type ProcessEvent, type ProcessInstance, type StepResult } from '@ablauf/sdk/runtime'
-import { writeEffect } from './effect-writer.js'
+import { coalesceTicketUpdates, writeEffect } from './effect-writer.js'
 import { logStepTrace } from './step-trace.js'
 import type { LoadedVersion, ProcessRuntimeOptions, StepScope } from './runtime-options.js'
 import type { createVersionLoader } from './version-loader.js'
@@ -47,7 +47,7 @@ export function createStepRunner(deps: StepRunnerDeps): {
     }
     let script: ScriptRun | undefined
     const ctx = { scope, definition: version.definition, instance, actor, newId: deps.newId, ticket: result.ticket, emailTemplates: options.emailTemplates ?? [] }
-    for (const effect of result.effects) {
+    for (const effect of coalesceTicketUpdates(result.effects)) {
       if (await writeEffect(ctx, effect)) continue
       switch (effect.type) {
         case 'script.run':
