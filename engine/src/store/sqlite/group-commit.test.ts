@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js'
 
@@ -54,6 +55,20 @@ describe('SQLite group commit', () => {
     ])
     expect(a.Title).toBe('first')
     expect(b).toEqual(['first'])
+  })
+
+  it('fails the waiting transactions when another process holds the write lock, and works again once it is free', async () => {
+    await store.close()
+    store = openSqliteStore({ path: join(dir, 'engine.db'), busyTimeoutMs: 50 })
+    const other = new Database(join(dir, 'engine.db'))
+    try {
+      other.exec('BEGIN IMMEDIATE')
+      await expect(store.transaction((tx) => tx.tickets.create(ticket('blocked')))).rejects.toMatchObject({ code: 'SQLITE_BUSY' })
+      other.exec('ROLLBACK')
+      await expect(store.transaction((tx) => tx.tickets.create(ticket('later')))).resolves.toMatchObject({ Title: 'later' })
+    } finally {
+      other.close()
+    }
   })
 
   it('refuses transactions once the store is closed, and keeps what was committed', async () => {

@@ -51,7 +51,13 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
     if (queue.length === 0) return
     const began = performance.now()
     let commitError: unknown
-    db.exec('BEGIN IMMEDIATE')
+    try {
+      db.exec('BEGIN IMMEDIATE')
+    } catch (err) {
+      // The write lock was not to be had (another process held it past the busy timeout).
+      for (const p of queue.splice(0)) p.reject(err)
+      return
+    }
     try {
       while (ran.length < maxGroup && performance.now() - began < options.maxGroupMs) {
         if (queue.length === 0) await nextTurn()
@@ -59,8 +65,9 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
         if (pending === undefined) break
         db.exec('SAVEPOINT logical')
         try {
-          ran.push({ ok: true, pending, value: await pending.run() })
+          const value = await pending.run()
           db.exec('RELEASE logical')
+          ran.push({ ok: true, pending, value })
         } catch (err) {
           ran.push({ ok: false, pending, err })
           // Some errors (disk full, I/O) end the whole SQLite transaction: the group is lost.
@@ -74,7 +81,11 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
       commitError = err
       if (db.inTransaction) db.exec('ROLLBACK')
     }
-    options.afterGroup?.()
+    try {
+      options.afterGroup?.()
+    } catch {
+      // WAL upkeep only: the group's outcome stands, and the next group tries again.
+    }
     for (const r of ran) {
       if (!r.ok) r.pending.reject(r.err)
       else if (commitError !== undefined) r.pending.reject(commitError)
