@@ -125,7 +125,13 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
     async checkpoint() {
       await mutex.run(async () => {
-        db.pragma('wal_checkpoint(TRUNCATE)')
+        // The background checkpointer may hold the checkpoint lock for a moment: then SQLite answers
+        // busy instead of waiting, and the WAL is not folded in yet.
+        for (;;) {
+          const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+          if (r === undefined || r.busy === 0) return
+          await new Promise((resolve) => setTimeout(resolve, 2))
+        }
       })
     },
     async close() {
