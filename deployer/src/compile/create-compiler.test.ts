@@ -69,6 +69,29 @@ describe('createCompiler', () => {
     expect((await compiler.update([extra])).processes.map((p) => p.id)).toEqual(['incident-triage'])
   })
 
+  it('gives each process module its own time limit', async () => {
+    const busy = (id: string, ms: number): string =>
+      [
+        "import { defineProcess } from '@ablauf/sdk'",
+        `const until = Date.now() + ${ms}`,
+        'while (Date.now() < until) {',
+        '  // busy',
+        '}',
+        `export default defineProcess('${id}', { name: '${id}', description: 'x', start: { on: 'ticket.created' } })`,
+        "  .wait('triage', { description: 'Waits' })",
+        "  .end('done', { description: 'Done' })",
+        "  .transition('triage', 'done', { description: 'Go' })",
+        '',
+      ].join('\n')
+    // Together longer than the limit, each well within it; the endless one still times out.
+    writeFileSync(path.join(dir, 'a-quick.process.ts'), busy('a-quick', 300))
+    writeFileSync(path.join(dir, 'b-slow.process.ts'), busy('b-slow', 800))
+    writeFileSync(path.join(dir, 'c-spin.process.ts'), busy('c-spin', 60_000))
+    const result = await createCompiler({ dir, cwd: dir, timeoutMs: 1000 }).compile()
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file} ${d.code}`)).toEqual(['c-spin.process.ts EVAL_TIMEOUT'])
+    expect(result.processes.map((p) => p.id)).toEqual(['a-quick', 'b-slow', 'incident-triage'])
+  })
+
   it('checks references against a changed target snapshot', async () => {
     const compiler = createCompiler({ dir, cwd: dir })
     await compiler.compile()

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { TargetSnapshot } from '@ablauf/sdk/target'
 import type { Logger } from 'pino'
 import { pino } from 'pino'
-import type { Project, ts } from 'ts-morph'
+import type { Program, SourceFile } from 'typescript'
 import { writeBuild } from './build-output.js'
 import type { CompileResult, Diagnostic } from './compile-types.js'
 import { CheckCache, checkDefinitions, type EvaluatedModule } from './definition-checks.js'
@@ -11,7 +11,7 @@ import { sortDiagnostics } from './diagnostic-format.js'
 import { hostSdkModules } from './host-sdk-modules.js'
 import { localClosure, withDependents } from './module-graph.js'
 import { ProcessEvaluator, type Evaluation } from './process-evaluator.js'
-import { createProcessProject, PROCESS_FILE_SUFFIX, readCompilerOptions, TARGET_TYPES_FILE } from './process-project.js'
+import { PROCESS_FILE_SUFFIX, ProcessProgram, readCompilerOptions, TARGET_TYPES_FILE } from './process-project.js'
 import { readTargetSnapshot, TARGET_SNAPSHOT_FILE } from './target-snapshot-file.js'
 import { displayPath, fileTypeDiagnostics, fromTsDiagnostic } from './type-diagnostics.js'
 
@@ -39,7 +39,7 @@ export interface Compiler {
 }
 
 interface State {
-  project: Project
+  project: ProcessProgram
   configDiagnostics: Diagnostic[]
   typeDiagnostics: Map<string, Diagnostic[]>
   evaluations: Map<string, Evaluation>
@@ -70,7 +70,7 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     cwd,
     timeoutMs: options.timeoutMs ?? 2000,
     hostModules: options.hostModules ?? hostSdkModules(),
-    sourceFile: (file) => state?.project.getSourceFile(file)?.compilerNode,
+    sourceFile: (file) => state?.project.program().getSourceFile(file),
     onConsole: (level, args) => log.debug({ level, args: args.map(String) }, 'process module console'),
   })
 
@@ -80,26 +80,26 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     targetDiagnostics = r.problems.map((p) => ({ file: displayPath(cwd, p.file), line: 1, col: 1, code: 'TARGET_INVALID', severity: 'error', message: p.message }))
   }
 
-  const isRepoFile = (sf: ts.SourceFile): boolean => !sf.isDeclarationFile && !sf.fileName.includes('/node_modules/')
-  const repoFiles = (program: ts.Program): ts.SourceFile[] => program.getSourceFiles().filter(isRepoFile)
-  const processFiles = (program: ts.Program): string[] =>
+  const isRepoFile = (sf: SourceFile): boolean => !sf.isDeclarationFile && !sf.fileName.includes('/node_modules/')
+  const repoFiles = (program: Program): SourceFile[] => program.getSourceFiles().filter(isRepoFile)
+  const processFiles = (program: Program): string[] =>
     program.getSourceFiles().map((sf) => sf.fileName).filter((f) => f.endsWith(PROCESS_FILE_SUFFIX)).sort()
 
-  const checkTypes = (s: State, program: ts.Program, files: readonly ts.SourceFile[]): void => {
+  const checkTypes = (s: State, program: Program, files: readonly SourceFile[]): void => {
     for (const sf of files) s.typeDiagnostics.set(sf.fileName, fileTypeDiagnostics(program, sf, cwd))
   }
 
-  const evaluate = (s: State, program: ts.Program, files: readonly string[]): void => {
-    evaluator.newBuild()
-    for (const file of files) {
+  const evaluate = (s: State, program: Program, files: readonly string[]): void => {
+    const ready = files.filter((file) => {
       const closure = localClosure(file, (f) => program.getSourceFile(f))
       const broken = closure.some((sf) => (s.typeDiagnostics.get(sf.fileName) ?? []).some((d) => d.severity === 'error'))
       if (broken) s.evaluations.delete(file)
-      else s.evaluations.set(file, evaluator.evaluate(file))
-    }
+      return !broken
+    })
+    for (const [file, evaluation] of evaluator.evaluateAll(ready)) s.evaluations.set(file, evaluation)
   }
 
-  const finish = (s: State, program: ts.Program): CompileResult => {
+  const finish = (s: State, program: Program): CompileResult => {
     const diagnostics: Diagnostic[] = [...s.configDiagnostics, ...targetDiagnostics]
     for (const list of s.typeDiagnostics.values()) diagnostics.push(...list)
     const evaluated: EvaluatedModule[] = []
@@ -126,7 +126,7 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     }
     loadTarget()
     const { options: compilerOptions, errors } = readCompilerOptions(dir)
-    const project = createProcessProject(dir, compilerOptions)
+    const project = new ProcessProgram(dir, compilerOptions)
     const s: State = {
       project,
       configDiagnostics: errors.map((e) => fromTsDiagnostic(e, cwd, path.join(dir, 'tsconfig.json'))),
@@ -134,7 +134,7 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
       evaluations: new Map(),
     }
     state = s
-    const program = project.getProgram().compilerObject
+    const program = project.program()
     const global = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()]
     s.configDiagnostics.push(...global.map((e) => fromTsDiagnostic(e, cwd, path.join(dir, 'tsconfig.json'))))
     checkTypes(s, program, repoFiles(program))
@@ -149,25 +149,19 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     if (!s || needsFull) return compile()
     if (changed.some((f) => f === path.join(dir, TARGET_SNAPSHOT_FILE))) loadTarget()
 
-    const before = s.project.getProgram().compilerObject
+    const before = s.project.program()
     const changedTs = changed.filter((f) => /\.[cm]?ts$/.test(f))
     const affected = withDependents(changedTs, repoFiles(before))
     for (const file of changedTs) {
-      const sf = s.project.getSourceFile(file)
-      if (sf && existsSync(file)) {
-        sf.refreshFromFileSystemSync()
-      } else if (sf) {
-        s.project.removeSourceFile(sf)
+      s.project.changed(file)
+      if (!existsSync(file)) {
         s.typeDiagnostics.delete(file)
         s.evaluations.delete(file)
         evaluator.forget(file)
-      } else if (existsSync(file) && (file.endsWith(PROCESS_FILE_SUFFIX) || before.getSourceFile(file) !== undefined)) {
-        // A new process module, or a helper the program found by itself: the project holds it from now on.
-        s.project.addSourceFileAtPath(file)
       }
     }
-    const program = s.project.getProgram().compilerObject
-    const files = [...affected].map((f) => program.getSourceFile(f)).filter((sf): sf is ts.SourceFile => sf !== undefined && isRepoFile(sf))
+    const program = s.project.program()
+    const files = [...affected].map((f) => program.getSourceFile(f)).filter((sf): sf is SourceFile => sf !== undefined && isRepoFile(sf))
     checkTypes(s, program, files)
     evaluate(s, program, files.map((sf) => sf.fileName).filter((f) => f.endsWith(PROCESS_FILE_SUFFIX)))
     log.debug({ changed: changed.length, affected: affected.size }, 'incremental build')

@@ -1,7 +1,7 @@
 import { contentHash, parseDefinition, validateDefinition, type ProcessDefinition } from '@ablauf/sdk'
 import type { Issue } from '@ablauf/sdk/errors'
 import type { TargetSnapshot } from '@ablauf/sdk/target'
-import type { ts } from 'ts-morph'
+import type { SourceFile } from 'typescript'
 import type { CompiledProcess, Diagnostic } from './compile-types.js'
 import { declarationPosition, findLiteral, locateIssue } from './source-locator.js'
 import { displayPath } from './type-diagnostics.js'
@@ -11,7 +11,7 @@ export interface EvaluatedModule {
   file: string
   raw: unknown
   /** The process module first, then the repository modules it imported. */
-  sources: readonly ts.SourceFile[]
+  sources: readonly SourceFile[]
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { ts } from 'ts-morph'
+import type { SourceFile } from 'typescript'
+import { ts } from './typescript-module.js'
 
 /**
  * NodeNext specifiers (`./helpers.js`) name the `.ts` source; `./helpers` and `./dir` (index.ts)
@@ -15,7 +16,7 @@ export function resolveRelative(fromDir: string, specifier: string): string | un
 }
 
 /** The repository files a module imports by relative specifier (static imports, type-only too, and re-exports). */
-export function relativeImports(sf: ts.SourceFile): string[] {
+export function relativeImports(sf: SourceFile): string[] {
   const out: string[] = []
   for (const st of sf.statements) {
     const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier
@@ -27,8 +28,8 @@ export function relativeImports(sf: ts.SourceFile): string[] {
 }
 
 /** `file` and every repository module it imports, transitively, `file` first. */
-export function localClosure(file: string, sourceFile: (file: string) => ts.SourceFile | undefined): ts.SourceFile[] {
-  const seen = new Map<string, ts.SourceFile>()
+export function localClosure(file: string, sourceFile: (file: string) => SourceFile | undefined): SourceFile[] {
+  const seen = new Map<string, SourceFile>()
   const visit = (f: string): void => {
     if (seen.has(f)) return
     const sf = sourceFile(f)
@@ -41,7 +42,7 @@ export function localClosure(file: string, sourceFile: (file: string) => ts.Sour
 }
 
 /** The files among `all` that import one of `changed`, transitively (the changed ones included). */
-export function withDependents(changed: Iterable<string>, all: readonly ts.SourceFile[]): Set<string> {
+export function withDependents(changed: Iterable<string>, all: readonly SourceFile[]): Set<string> {
   const importers = new Map<string, string[]>()
   for (const sf of all) {
     for (const dep of relativeImports(sf)) importers.set(dep, [...(importers.get(dep) ?? []), sf.fileName])

@@ -29,20 +29,37 @@ export interface EvaluationFailureDetails extends Record<string, unknown> {
   specifier?: string
 }
 
+/** What evaluating one process module gave: its exports, or why it failed. */
+export type SandboxOutcome =
+  | { ok: true; exports: unknown; loaded: string[] }
+  | { ok: false; error: EvaluationFailure; loaded: string[] }
+
+/** The error of a failed evaluation, with {@link EvaluationFailureDetails}. */
+export type EvaluationFailure = AblaufError & { details: EvaluationFailureDetails }
+
 /** Evaluates process modules; one sandbox per build, so shared helpers are evaluated once. */
 export interface ModuleSandbox {
-  evaluate(file: string): { exports: unknown; loaded: string[] }
+  /** Evaluates each of `files` (and what it imports) and tells, by file, what it exported or why it failed. */
+  evaluateAll(files: readonly string[]): Map<string, SandboxOutcome>
 }
 
 interface CjsModule {
   exports: unknown
+  /** False while the module's code runs (or when a time limit cut it off). */
+  done: boolean
 }
 
-const WRAPPER = '(function (exports, require, module, __filename, __dirname) {\n'
-const ARGS = '__ablaufModuleArgs'
+type ModuleFunction = (exports: unknown, require: (specifier: string) => unknown, module: CjsModule, filename: string, dirname: string) => void
 
-function fail(message: string, details: EvaluationFailureDetails, cause?: unknown): never {
-  throw new AblaufError('COMPILE_FAILED', message, details, { cause })
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) {\n'
+const RUN = '__ablaufRunBatch'
+
+function failure(message: string, details: EvaluationFailureDetails, cause?: unknown): EvaluationFailure {
+  return new AblaufError('COMPILE_FAILED', message, details, { cause }) as EvaluationFailure
+}
+
+function fail(message: string, details: EvaluationFailureDetails): never {
+  throw failure(message, details)
 }
 
 /**
@@ -52,13 +69,17 @@ function fail(message: string, details: EvaluationFailureDetails, cause?: unknow
  * against hostile code: node:vm is no security boundary (the engine re-validates every definition
  * and no code travels in one).
  *
- * `evaluate` throws `AblaufError('COMPILE_FAILED')` whose `details` are {@link EvaluationFailureDetails}.
+ * Modules are evaluated in batches under one time limit each, because every timed `runInContext`
+ * starts a watchdog thread (half a millisecond per module). The first module of a batch has the
+ * whole limit; the next starts only while at least half of it is left, and a module cut off by the
+ * time its batch-mates used is evaluated again at the start of a batch of its own.
  */
 export function createModuleSandbox(options: SandboxOptions): ModuleSandbox {
   const context = vm.createContext(
     { console: sandboxConsole(options.onConsole) },
     { codeGeneration: { strings: false, wasm: false }, microtaskMode: 'afterEvaluate' },
   )
+  const driver = new vm.Script(`${RUN}()`, { filename: 'ablauf-sandbox' })
   const cache = new Map<string, CjsModule>()
   const transpiled = new Map<string, TranspiledModule>()
 
@@ -66,19 +87,19 @@ export function createModuleSandbox(options: SandboxOptions): ModuleSandbox {
     loaded.add(modFile)
     const cached = cache.get(modFile)
     if (cached) return cached.exports
-    const mod: CjsModule = { exports: {} }
+    const mod: CjsModule = { exports: {}, done: false }
     cache.set(modFile, mod)
     try {
       if (modFile.endsWith('.json')) {
         mod.exports = JSON.parse(readFileSync(modFile, 'utf8')) as unknown
-        return mod.exports
+      } else {
+        const js = options.transpile(modFile)
+        transpiled.set(modFile, js)
+        // Evaluating the wrapper only makes the function; the batch's time limit covers calling it.
+        const fn = new vm.Script(`${WRAPPER}${js.code}\n})`, { filename: modFile }).runInContext(context) as ModuleFunction
+        fn.call(mod.exports, mod.exports, requireFrom(modFile, loaded), mod, modFile, path.dirname(modFile))
       }
-      const js = options.transpile(modFile)
-      transpiled.set(modFile, js)
-      const args = { exports: mod.exports, require: requireFrom(modFile, loaded), module: mod, filename: modFile, dirname: path.dirname(modFile) }
-      ;(context as Record<string, unknown>)[ARGS] = args
-      const source = `${WRAPPER}${js.code}\n}).call(${ARGS}.exports, ${ARGS}.exports, ${ARGS}.require, ${ARGS}.module, ${ARGS}.filename, ${ARGS}.dirname)`
-      new vm.Script(source, { filename: modFile }).runInContext(context, { timeout: options.timeoutMs, breakOnSigint: true })
+      mod.done = true
       return mod.exports
     } catch (err) {
       cache.delete(modFile)
@@ -103,26 +124,54 @@ export function createModuleSandbox(options: SandboxOptions): ModuleSandbox {
     return load(resolved, loaded)
   }
 
+  const attempt = (file: string): SandboxOutcome => {
+    const loaded = new Set<string>()
+    try {
+      const exports = load(file, loaded)
+      return { ok: true, exports, loaded: [...loaded] }
+    } catch (err) {
+      if (isEvaluationFailure(err)) return { ok: false, error: err, loaded: [file] }
+      const at = locateThrow(err, transpiled)
+      const error = failure(`evaluating the module threw: ${describeThrown(err)}`, { issue: 'EVAL_FAILED', file: at?.file ?? file, ...at?.position }, err)
+      return { ok: false, error, loaded: [file] }
+    }
+  }
+
   return {
-    evaluate(file) {
-      const loaded = new Set<string>()
-      try {
-        const exports = load(file, loaded)
-        return { exports, loaded: [...loaded] }
-      } catch (err) {
-        if (isEvaluationFailure(err)) throw err
-        if (isTimeout(err)) {
-          fail(`evaluating the module took longer than ${options.timeoutMs} ms (an endless loop?)`, { issue: 'EVAL_TIMEOUT', file })
+    evaluateAll(files) {
+      const out = new Map<string, SandboxOutcome>()
+      let next = 0
+      while (next < files.length) {
+        const first = next
+        const started = performance.now()
+        ;(context as Record<string, unknown>)[RUN] = (): void => {
+          for (; next < files.length && (next === first || performance.now() - started < options.timeoutMs / 2); next++) {
+            const file = files[next] as string
+            out.set(file, attempt(file))
+          }
         }
-        const at = locateThrow(err, transpiled)
-        fail(`evaluating the module threw: ${describeThrown(err)}`, { issue: 'EVAL_FAILED', file: at?.file ?? file, ...at?.position }, err)
+        try {
+          driver.runInContext(context, { timeout: options.timeoutMs, breakOnSigint: true })
+        } catch (err) {
+          if (!isTimeout(err)) throw err
+          // Modules cut off halfway must run again from the start when imported again.
+          for (const [f, m] of cache) if (!m.done) cache.delete(f)
+          const file = files[next] as string
+          if (next === first) {
+            const error = failure(`evaluating the module took longer than ${options.timeoutMs} ms (an endless loop?)`, { issue: 'EVAL_TIMEOUT', file })
+            out.set(file, { ok: false, error, loaded: [file] })
+            next += 1
+          }
+        }
       }
+      ;(context as Record<string, unknown>)[RUN] = undefined
+      return out
     },
   }
 }
 
 /** True for the errors a {@link ModuleSandbox} throws (checked by shape, not class). */
-export function isEvaluationFailure(err: unknown): err is AblaufError & { details: EvaluationFailureDetails } {
+export function isEvaluationFailure(err: unknown): err is EvaluationFailure {
   if (typeof err !== 'object' || err === null || (err as { code?: unknown }).code !== 'COMPILE_FAILED') return false
   const details = (err as { details?: unknown }).details
   return typeof details === 'object' && details !== null && typeof (details as { issue?: unknown }).issue === 'string'

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import type { ts } from 'ts-morph'
+import type { SourceFile } from 'typescript'
 import type { Diagnostic } from './compile-types.js'
 import { definitionFromExports } from './definition-from-module.js'
-import { createModuleSandbox, isEvaluationFailure, type ModuleSandbox, type SandboxOptions } from './module-sandbox.js'
+import { createModuleSandbox, type EvaluationFailure, type SandboxOptions } from './module-sandbox.js'
 import { declarationPosition, findLiteral, type SourcePosition } from './source-locator.js'
 import { transpileModule, type TranspiledModule } from './transpile-module.js'
 import { displayPath } from './type-diagnostics.js'
@@ -11,7 +11,7 @@ import { displayPath } from './type-diagnostics.js'
  * The builder threw before there was a definition to search: the first quoted name in the message
  * (`transition to "review": no such activity`) that is a string literal of the sources.
  */
-function locateByMessage(message: string, sources: readonly ts.SourceFile[]): SourcePosition | undefined {
+function locateByMessage(message: string, sources: readonly SourceFile[]): SourcePosition | undefined {
   for (const m of message.matchAll(/"([^"]+)"/g)) {
     for (const sf of sources) {
       const at = findLiteral(sf, m[1] ?? '')
@@ -32,7 +32,7 @@ export interface EvaluatorOptions {
   timeoutMs: number
   hostModules: Readonly<Record<string, unknown>>
   /** The type-checked source of a file, when the program has it (so both see the same text). */
-  sourceFile: (file: string) => ts.SourceFile | undefined
+  sourceFile: (file: string) => SourceFile | undefined
   onConsole?: SandboxOptions['onConsole']
 }
 
@@ -43,54 +43,57 @@ export interface EvaluatorOptions {
 export class ProcessEvaluator {
   readonly #options: EvaluatorOptions
   readonly #transpiled = new Map<string, TranspiledModule>()
-  #sandbox: ModuleSandbox | undefined
 
   constructor(options: EvaluatorOptions) {
     this.#options = options
   }
 
-  /** Starts a build: a fresh sandbox, in which each module (shared helpers too) is evaluated once. */
-  newBuild(): void {
+  /**
+   * Evaluates process modules in a fresh sandbox, in which each module (shared helpers too) is
+   * evaluated once; the result of each, by file.
+   */
+  evaluateAll(files: readonly string[]): Map<string, Evaluation> {
     const o = this.#options
-    this.#sandbox = createModuleSandbox({
+    const sandbox = createModuleSandbox({
       hostModules: o.hostModules,
       rootDir: o.rootDir,
       timeoutMs: o.timeoutMs,
       transpile: (f) => this.#transpile(f),
       ...(o.onConsole ? { onConsole: o.onConsole } : {}),
     })
+    const out = new Map<string, Evaluation>()
+    for (const [file, outcome] of sandbox.evaluateAll(files)) {
+      out.set(file, outcome.ok ? this.#fromExports(file, outcome.exports, outcome.loaded) : this.#fromFailure(file, outcome.error))
+    }
+    return out
   }
 
-  evaluate(file: string): Evaluation {
+  #fromExports(file: string, exports: unknown, loaded: string[]): Evaluation {
     const o = this.#options
-    if (!this.#sandbox) this.newBuild()
-    const sandbox = this.#sandbox as ModuleSandbox
-    try {
-      const { exports, loaded } = sandbox.evaluate(file)
-      const extracted = definitionFromExports(exports)
-      if (extracted.ok) return { ok: true, raw: extracted.value, loaded }
-      if (extracted.issue === 'DEFINITION_INVALID') {
-        const sources = loaded.map((f) => o.sourceFile(f)).filter((sf): sf is ts.SourceFile => sf !== undefined)
-        const diagnostics = extracted.issues.map((i) =>
-          this.#diagnostic(i.code, i.message, locateByMessage(i.message, sources) ?? this.#declaration(file) ?? { file, line: 1, col: 1 }, i.severity),
-        )
-        return { ok: false, diagnostics, loaded }
-      }
-      const at = extracted.issue === 'MISSING_DEFAULT_EXPORT' ? undefined : this.#declaration(file)
-      return { ok: false, diagnostics: [this.#diagnostic(extracted.issue, extracted.message, at ?? { file, line: 1, col: 1 })], loaded }
-    } catch (err) {
-      if (!isEvaluationFailure(err)) throw err
-      const d = err.details
-      let at: SourcePosition = { file: d.file, line: d.line ?? 1, col: d.col ?? 1 }
-      if (d.specifier !== undefined) {
-        const sf = o.sourceFile(d.file)
-        at = (sf && findLiteral(sf, d.specifier)) ?? at
-      } else if (d.issue === 'EVAL_FAILED' && d.line === undefined) {
-        at = this.#declaration(d.file) ?? at
-      }
-      const via = at.file === file ? '' : ` (while evaluating ${displayPath(o.cwd, file)})`
-      return { ok: false, diagnostics: [this.#diagnostic(d.issue, `${err.message}${via}`, at)], loaded: [file] }
+    const extracted = definitionFromExports(exports)
+    if (extracted.ok) return { ok: true, raw: extracted.value, loaded }
+    if (extracted.issue === 'DEFINITION_INVALID') {
+      const sources = loaded.map((f) => o.sourceFile(f)).filter((sf): sf is SourceFile => sf !== undefined)
+      const diagnostics = extracted.issues.map((i) =>
+        this.#diagnostic(i.code, i.message, locateByMessage(i.message, sources) ?? this.#declaration(file) ?? { file, line: 1, col: 1 }, i.severity),
+      )
+      return { ok: false, diagnostics, loaded }
     }
+    const at = extracted.issue === 'MISSING_DEFAULT_EXPORT' ? undefined : this.#declaration(file)
+    return { ok: false, diagnostics: [this.#diagnostic(extracted.issue, extracted.message, at ?? { file, line: 1, col: 1 })], loaded }
+  }
+
+  #fromFailure(file: string, err: EvaluationFailure): Evaluation {
+    const d = err.details
+    let at: SourcePosition = { file: d.file, line: d.line ?? 1, col: d.col ?? 1 }
+    if (d.specifier !== undefined) {
+      const sf = this.#options.sourceFile(d.file)
+      at = (sf && findLiteral(sf, d.specifier)) ?? at
+    } else if (d.issue === 'EVAL_FAILED' && d.line === undefined) {
+      at = this.#declaration(d.file) ?? at
+    }
+    const via = at.file === file ? '' : ` (while evaluating ${displayPath(this.#options.cwd, file)})`
+    return { ok: false, diagnostics: [this.#diagnostic(d.issue, `${err.message}${via}`, at)], loaded: [file] }
   }
 
   /** Forgets cached transpilations of files that no longer exist. */

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { Project, ts } from 'ts-morph'
+import type { CompilerHost, CompilerOptions, Diagnostic, Program, SourceFile } from 'typescript'
+import { ts } from './typescript-module.js'
 
 /** The file name of process modules. */
 export const PROCESS_FILE_SUFFIX = '.process.ts'
@@ -10,7 +11,7 @@ export const TARGET_TYPES_FILE = 'ablauf-target.d.ts'
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.ablauf', '.git'])
 
 /** Options that make sense for a repository of process modules when it brings no tsconfig.json. */
-const DEFAULT_OPTIONS: ts.CompilerOptions = {
+const DEFAULT_OPTIONS: CompilerOptions = {
   target: ts.ScriptTarget.ES2023,
   lib: ['lib.es2023.d.ts'],
   module: ts.ModuleKind.NodeNext,
@@ -25,7 +26,7 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
 }
 
 /** Whatever the repository's tsconfig says, the compiler only checks: it never writes next to sources. */
-const CHECK_ONLY: ts.CompilerOptions = {
+const CHECK_ONLY: CompilerOptions = {
   noEmit: true,
   composite: false,
   incremental: false,
@@ -55,7 +56,7 @@ export function findProcessFiles(dir: string): string[] {
  * The compiler options of a process repository: its `tsconfig.json` when present (only the options;
  * the compiler picks the files), else strict NodeNext defaults. Config errors are returned, not thrown.
  */
-export function readCompilerOptions(dir: string): { options: ts.CompilerOptions; errors: ts.Diagnostic[] } {
+export function readCompilerOptions(dir: string): { options: CompilerOptions; errors: Diagnostic[] } {
   const configPath = path.join(dir, 'tsconfig.json')
   if (!existsSync(configPath)) return { options: { ...DEFAULT_OPTIONS, ...CHECK_ONLY }, errors: [] }
   const read = ts.readConfigFile(configPath, ts.sys.readFile)
@@ -66,13 +67,50 @@ export function readCompilerOptions(dir: string): { options: ts.CompilerOptions;
   return { options: { ...parsed.options, ...CHECK_ONLY }, errors }
 }
 
-/** One ts-morph project over the process modules (the program follows their imports) and the generated target types. */
-export function createProcessProject(dir: string, options: ts.CompilerOptions): Project {
-  const project = new Project({ compilerOptions: options, skipAddingFilesFromTsConfig: true })
-  for (const file of findProcessFiles(dir)) project.addSourceFileAtPath(file)
-  const targetTypes = path.join(dir, TARGET_TYPES_FILE)
-  if (existsSync(targetTypes)) project.addSourceFileAtPath(targetTypes)
-  // No resolveSourceFileDependencies(): the program resolves imports itself, and wrapping every
-  // dependency in ts-morph nodes costs more than the type-check of a large repository.
-  return project
+/**
+ * A TypeScript program over the process modules (the program follows their imports) and the generated
+ * target types. After {@link ProcessProgram.changed} the next {@link ProcessProgram.program} re-reads
+ * only the changed files; every other file keeps its parsed source, and TypeScript reuses the old
+ * program's structure where it can.
+ */
+export class ProcessProgram {
+  readonly #options: CompilerOptions
+  readonly #roots: Set<string>
+  readonly #sources = new Map<string, SourceFile>()
+  readonly #host: CompilerHost
+  #program: Program | undefined
+  #previous: Program | undefined
+
+  constructor(dir: string, options: CompilerOptions) {
+    this.#options = options
+    this.#roots = new Set(findProcessFiles(dir))
+    const targetTypes = path.join(dir, TARGET_TYPES_FILE)
+    if (existsSync(targetTypes)) this.#roots.add(targetTypes)
+    const host = ts.createCompilerHost(options)
+    const read = host.getSourceFile.bind(host)
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+      const cached = this.#sources.get(fileName)
+      if (cached) return cached
+      const sf = read(fileName, languageVersion, onError, shouldCreate)
+      if (sf) this.#sources.set(fileName, sf)
+      return sf
+    }
+    this.#host = host
+  }
+
+  /** The program over the current files (made once per change). */
+  program(): Program {
+    this.#program ??= ts.createProgram({ rootNames: [...this.#roots], options: this.#options, host: this.#host, oldProgram: this.#previous })
+    this.#previous = this.#program
+    return this.#program
+  }
+
+  /** `file` (absolute) changed, appeared or vanished; a process module joins or leaves the roots. */
+  changed(file: string): void {
+    this.#sources.delete(file)
+    this.#program = undefined
+    if (!file.endsWith(PROCESS_FILE_SUFFIX)) return
+    if (existsSync(file)) this.#roots.add(file)
+    else this.#roots.delete(file)
+  }
 }

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph'
+import type { Node, SourceFile } from 'typescript'
+import { ts } from './typescript-module.js'
 
 /** A 1-based position in a source file. */
 export interface SourcePosition {
@@ -9,16 +10,16 @@ export interface SourcePosition {
 
 type Path = readonly (string | number)[]
 
-function position(sf: ts.SourceFile, pos: number): SourcePosition {
+function position(sf: SourceFile, pos: number): SourcePosition {
   const { line, character } = sf.getLineAndCharacterOfPosition(pos)
   return { file: sf.fileName, line: line + 1, col: character + 1 }
 }
 
 /** Where the process is declared: the `defineProcess(…)` call, else `export default`, else the top. */
-export function declarationPosition(sf: ts.SourceFile): SourcePosition {
-  let found: ts.Node | undefined
-  let exportDefault: ts.Node | undefined
-  const visit = (node: ts.Node): void => {
+export function declarationPosition(sf: SourceFile): SourcePosition {
+  let found: Node | undefined
+  let exportDefault: Node | undefined
+  const visit = (node: Node): void => {
     if (found) return
     if (ts.isCallExpression(node)) {
       const callee = node.expression
@@ -37,9 +38,9 @@ export function declarationPosition(sf: ts.SourceFile): SourcePosition {
 }
 
 /** The first string literal (or property name) in `sf` whose text is `text`. */
-export function findLiteral(sf: ts.SourceFile, text: string): SourcePosition | undefined {
-  let found: ts.Node | undefined
-  const visit = (node: ts.Node): void => {
+export function findLiteral(sf: SourceFile, text: string): SourcePosition | undefined {
+  let found: Node | undefined
+  const visit = (node: Node): void => {
     if (found) return
     if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text === text) {
       found = node
@@ -93,7 +94,7 @@ export function searchTexts(definition: unknown, path: Path): string[] {
  * value or the id of the enclosing activity/transition, searched in the process module first and then
  * in the modules it imports; else the `defineProcess` call.
  */
-export function locateIssue(definition: unknown, path: Path, files: readonly ts.SourceFile[]): SourcePosition {
+export function locateIssue(definition: unknown, path: Path, files: readonly SourceFile[]): SourcePosition {
   const texts = searchTexts(definition, path)
   const full = valueAt(definition, path)
   const specific = typeof full === 'string' && texts[0] === full ? [full] : []
@@ -119,7 +120,7 @@ export function locateIssue(definition: unknown, path: Path, files: readonly ts.
 }
 
 /** The `.transition(from, to, …)` call that declared transition `index` (the n-th with that pair). */
-function locateTransition(definition: unknown, index: number, files: readonly ts.SourceFile[]): SourcePosition | undefined {
+function locateTransition(definition: unknown, index: number, files: readonly SourceFile[]): SourcePosition | undefined {
   const list = valueAt(definition, ['transitions'])
   if (!Array.isArray(list)) return undefined
   const pair = (t: unknown): [unknown, unknown] => [valueAt(t, ['from']), valueAt(t, ['to'])]
@@ -127,8 +128,8 @@ function locateTransition(definition: unknown, index: number, files: readonly ts
   if (typeof from !== 'string' || typeof to !== 'string') return undefined
   let nth = list.slice(0, index).filter((t) => pair(t)[0] === from && pair(t)[1] === to).length
   for (const sf of files) {
-    let found: ts.Node | undefined
-    const visit = (node: ts.Node): void => {
+    let found: Node | undefined
+    const visit = (node: Node): void => {
       if (found) return
       ts.forEachChild(node, visit)
       if (found || !ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return

@@ -1,5 +1,5 @@
 import { transform } from 'sucrase'
-import { ts } from 'ts-morph'
+import { ts } from './typescript-module.js'
 
 /** CommonJS JavaScript of one TypeScript module, for evaluation in the sandbox. */
 export interface TranspiledModule {

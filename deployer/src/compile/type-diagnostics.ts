@@ -1,6 +1,7 @@
 import path from 'node:path'
-import { ts } from 'ts-morph'
+import type { Diagnostic as TsDiagnostic, Program, SourceFile } from 'typescript'
 import type { Diagnostic } from './compile-types.js'
+import { ts } from './typescript-module.js'
 
 /** A file name as diagnostics print it: relative to `cwd`, with forward slashes. */
 export function displayPath(cwd: string, file: string): string {
@@ -9,7 +10,7 @@ export function displayPath(cwd: string, file: string): string {
 }
 
 /** Converts a TypeScript diagnostic into ours, located like tsc prints it (1-based line and column). */
-export function fromTsDiagnostic(d: ts.Diagnostic, cwd: string, fallbackFile: string): Diagnostic {
+export function fromTsDiagnostic(d: TsDiagnostic, cwd: string, fallbackFile: string): Diagnostic {
   const severity = d.category === ts.DiagnosticCategory.Error ? 'error' : 'warning'
   const message = ts.flattenDiagnosticMessageText(d.messageText, '\n  ')
   const code = `TS${d.code}`
@@ -21,7 +22,7 @@ export function fromTsDiagnostic(d: ts.Diagnostic, cwd: string, fallbackFile: st
 }
 
 /** Syntax and type errors of one source file of a program. */
-export function fileTypeDiagnostics(program: ts.Program, sourceFile: ts.SourceFile, cwd: string): Diagnostic[] {
+export function fileTypeDiagnostics(program: Program, sourceFile: SourceFile, cwd: string): Diagnostic[] {
   const syntactic = program.getSyntacticDiagnostics(sourceFile)
   const all = syntactic.length > 0 ? syntactic : program.getSemanticDiagnostics(sourceFile)
   return all
