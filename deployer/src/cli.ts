@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { pino } from 'pino'
 import { isAblaufError, type ErrorCode } from '@ablauf/sdk/errors'
-import { COMMANDS, type CommandContext } from './commands/index.js'
+import { loadCommands, type CommandContext } from './commands/index.js'
 import { createOutputWriter } from './commands/output-writer.js'
 
 /** What the CLI needs from the outside world; `bin/ablauf.ts` passes the real ones. */
@@ -67,7 +67,7 @@ export async function runCli(argv: readonly string[], ports: CliPorts): Promise<
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
-  for (const command of COMMANDS) command.register(program, ctx)
+  for (const command of await loadCommands(argv)) command.register(program, ctx)
   for (const sub of program.commands) sub.exitOverride()
 
   try {
