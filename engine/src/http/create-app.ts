@@ -1,5 +1,4 @@
 import express, { type Express, type RequestHandler } from 'express'
-import { pinoHttp } from 'pino-http'
 import { deploymentBodyParser } from '../deployments/deployment-body.js'
 import { deploymentsRoutes } from '../deployments/deployments-routes.js'
 import { bearerAuth } from './auth/token-auth.js'
@@ -9,15 +8,13 @@ import { errorHandler, notFoundHandler } from './error-handler.js'
 import type { HttpDeps } from './http-deps.js'
 import { instancesRoutes } from './instances-routes.js'
 import { opsRoutes } from './ops-routes.js'
-import { requestId } from './request-id.js'
+import { requestLog } from './request-log.js'
 import { requireScope } from './auth/principal.js'
 import { principal } from './auth/token-auth.js'
 import { tasksRoutes } from './tasks-routes.js'
 import { ticketsRoutes } from './tickets-routes.js'
 import { webRoutes } from '../web/web-routes.js'
 import { whoamiRoutes } from './whoami-routes.js'
-
-const PROBES = new Set(['/healthz', '/readyz', '/metrics'])
 
 /** Observes every request's duration by route template and status. */
 function measure(deps: HttpDeps): RequestHandler {
@@ -39,20 +36,7 @@ export function createApp(deps: HttpDeps): Express {
   // API answers are not cached (the page asks with no-store); an ETag would hash every body, megabytes for a plan.
   app.set('etag', false)
   app.set('query parser', 'simple')
-  app.use(
-    pinoHttp({
-      logger: deps.logger.child({ component: 'http' }),
-      genReqId: (req, res) => requestId(req, res),
-      // Headers are not logged at all: no tokens, no cookies.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      // Probes and scrapes every few seconds would drown the access log.
-      autoLogging: { ignore: (req) => PROBES.has(req.url ?? '') },
-      customLogLevel: (_req, res, err) => (err !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    }),
-  )
+  app.use(requestLog(deps.logger))
   app.use(measure(deps))
   app.use(opsRoutes(deps))
 

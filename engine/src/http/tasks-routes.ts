@@ -62,7 +62,8 @@ export function tasksRoutes(deps: HttpDeps): Router {
     const ui = interfaceOf(p)
     const tasks = await store.transaction(
       async (tx) => {
-        const rows = await tx.userTasks.listOpen({ ...visibility(p), limit: q.limit, ...(q.ticket === undefined ? {} : { ticketId: q.ticket }) })
+        // One query for the tasks and their tickets' headline fields.
+        const rows = await tx.userTasks.listOpenWithTickets({ ...visibility(p), limit: q.limit, ...(q.ticket === undefined ? {} : { ticketId: q.ticket }) })
         // Many open tasks share a few process versions: read each once per request.
         const versions = new Map<string, Promise<ProcessDefinition | undefined>>()
         const definitionOf = (task: UserTaskRow): Promise<ProcessDefinition | undefined> => {
@@ -75,14 +76,13 @@ export function tasksRoutes(deps: HttpDeps): Router {
           return found
         }
         const out = []
-        for (const task of rows) {
-          const ticket = await tx.tickets.get(task.ticketId)
+        for (const { ticket, ...task } of rows) {
           const definition = await definitionOf(task)
           out.push({
             ...task,
             processName: definition?.name ?? task.processId,
             activityName: definition?.activities.find((a) => a.id === task.activity)?.name ?? task.activity,
-            ticket: ticket === undefined ? null : { id: ticket.id, number: ticket.number, Title: ticket.Title, Queue: ticket.Queue, State: ticket.State },
+            ticket,
             dialogs: dialogsOf(definition, task, ui),
           })
         }

@@ -30,6 +30,7 @@ import type {
   InstanceSummaryFilter,
   InstanceSummaryRow,
   Job,
+  OpenTaskWithTicket,
   NewJob,
   NewTicket,
   ProcessRow,
@@ -98,6 +99,8 @@ export interface UserTaskRepo {
   get(id: string): Promise<UserTaskRow | undefined>
   /** Open tasks, oldest first, filtered by what the caller may see. */
   listOpen(filter?: TaskFilter): Promise<UserTaskRow[]>
+  /** The same tasks as {@link listOpen}, each with its ticket's headline fields, in one query (task lists). */
+  listOpenWithTickets(filter?: TaskFilter): Promise<OpenTaskWithTicket[]>
 }
 
 /** Options for leasing due jobs. */

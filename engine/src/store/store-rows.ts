@@ -98,6 +98,20 @@ export interface UserTaskRow {
   closedAt: string | null
 }
 
+/** The headline fields of a task's ticket, as a task list shows them. */
+export interface TaskTicketRef {
+  id: string
+  number: string
+  Title: string
+  Queue: string
+  State: string
+}
+
+/** An open user task with its ticket's headline fields. */
+export interface OpenTaskWithTicket extends UserTaskRow {
+  ticket: TaskTicketRef
+}
+
 /** Which open tasks a caller may see (filters combine with AND). */
 export interface TaskFilter {
   /** Only tasks with at least one dialog for this interface. */

@@ -211,9 +211,19 @@ for (const { name, open } of STORES) {
       expect(await ids({ interface: 'customer', customerUser: 'j.doe' })).toEqual(['task-2'])
       expect(await ids({ interface: 'customer', customerUser: 'c.miller' })).toEqual([])
       expect(await ids({ ticketId: h.id })).toEqual(['task-2'])
+      const withTickets = async (f: Parameters<StoreTx['userTasks']['listOpen']>[0]) => tx((x) => x.userTasks.listOpenWithTickets(f))
+      expect(await withTickets({})).toEqual([
+        { ...(await tx((x) => x.userTasks.get('task-1'))), ticket: { id: t.id, number: t.number, Title: t.Title, Queue: t.Queue, State: t.State } },
+        { ...(await tx((x) => x.userTasks.get('task-2'))), ticket: { id: h.id, number: h.number, Title: h.Title, Queue: 'HR', State: h.State } },
+      ])
+      expect((await withTickets({ interface: 'agent', queues: ['Service Desk', 'HR'] })).map((k) => k.id)).toEqual(['task-1'])
+      expect(await withTickets({ interface: 'agent', queues: [] })).toEqual([])
+      expect((await withTickets({ interface: 'customer', customerUser: 'j.doe', limit: 1 })).map((k) => k.id)).toEqual(['task-2'])
+      expect((await withTickets({ instanceId: 'i-2' })).map((k) => k.ticket.id)).toEqual([h.id])
       await tx((x) => x.userTasks.close('i-1', 'confirm', LATER))
       expect(await tx((x) => x.userTasks.get('task-1'))).toMatchObject({ status: 'closed', closedAt: LATER })
       expect(await ids({ instanceId: 'i-1' })).toEqual([])
+      expect((await withTickets({})).map((k) => k.id)).toEqual(['task-2'])
     })
 
     it('enqueues idempotently, leases due jobs, completes, fails, reschedules and releases', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { UserTaskRepo } from '../store-port.js'
-import type { TaskFilter, UserTaskRow } from '../store-rows.js'
+import type { OpenTaskWithTicket, TaskFilter, UserTaskRow } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
 import { readJson, writeJson } from './stored-json.js'
 
@@ -18,6 +18,39 @@ interface TaskRecord {
   test: number
   opened_at: string
   closed_at: string | null
+}
+
+interface TaskWithTicketRecord extends TaskRecord {
+  k_number: string
+  k_title: string
+  k_queue: string
+  k_state: string
+}
+
+/** The WHERE clause and parameters of an open-task query (tasks `t` joined with tickets `k`), or undefined when nothing can match. */
+function openWhere(filter: TaskFilter): { where: string; params: unknown[] } | undefined {
+  const where = [`t.status = 'open'`]
+  const params: unknown[] = []
+  if (filter.interface === 'agent') where.push('t.for_agent = 1')
+  if (filter.interface === 'customer') where.push('t.for_customer = 1')
+  if (filter.queues !== undefined) {
+    if (filter.queues.length === 0) return undefined
+    where.push(`k.queue IN (${filter.queues.map(() => '?').join(', ')})`)
+    params.push(...filter.queues)
+  }
+  if (filter.customerUser !== undefined) {
+    where.push('k.customer_user = ?')
+    params.push(filter.customerUser)
+  }
+  if (filter.ticketId !== undefined) {
+    where.push('t.ticket_id = ?')
+    params.push(filter.ticketId)
+  }
+  if (filter.instanceId !== undefined) {
+    where.push('t.instance_id = ?')
+    params.push(filter.instanceId)
+  }
+  return { where: where.join(' AND '), params }
 }
 
 function toTask(r: TaskRecord): UserTaskRow {
@@ -64,30 +97,22 @@ export function sqliteTaskRepo(db: StatementCache): UserTaskRepo {
       return getSync(id)
     },
     async listOpen(filter: TaskFilter = {}) {
-      const where = [`t.status = 'open'`]
-      const params: unknown[] = []
-      if (filter.interface === 'agent') where.push('t.for_agent = 1')
-      if (filter.interface === 'customer') where.push('t.for_customer = 1')
-      if (filter.queues !== undefined) {
-        if (filter.queues.length === 0) return []
-        where.push(`k.queue IN (${filter.queues.map(() => '?').join(', ')})`)
-        params.push(...filter.queues)
-      }
-      if (filter.customerUser !== undefined) {
-        where.push('k.customer_user = ?')
-        params.push(filter.customerUser)
-      }
-      if (filter.ticketId !== undefined) {
-        where.push('t.ticket_id = ?')
-        params.push(filter.ticketId)
-      }
-      if (filter.instanceId !== undefined) {
-        where.push('t.instance_id = ?')
-        params.push(filter.instanceId)
-      }
+      const w = openWhere(filter)
+      if (w === undefined) return []
       const sql = `SELECT t.* FROM user_tasks t JOIN tickets k ON k.id = t.ticket_id
-                   WHERE ${where.join(' AND ')} ORDER BY t.opened_at, t.rowid LIMIT ?`
-      return db.all<TaskRecord>(sql, ...params, filter.limit ?? 1000).map(toTask)
+                   WHERE ${w.where} ORDER BY t.opened_at, t.rowid LIMIT ?`
+      return db.all<TaskRecord>(sql, ...w.params, filter.limit ?? 1000).map(toTask)
+    },
+    async listOpenWithTickets(filter: TaskFilter = {}): Promise<OpenTaskWithTicket[]> {
+      const w = openWhere(filter)
+      if (w === undefined) return []
+      const sql = `SELECT t.*, k.number AS k_number, k.title AS k_title, k.queue AS k_queue, k.state AS k_state
+                   FROM user_tasks t JOIN tickets k ON k.id = t.ticket_id
+                   WHERE ${w.where} ORDER BY t.opened_at, t.rowid LIMIT ?`
+      return db.all<TaskWithTicketRecord>(sql, ...w.params, filter.limit ?? 1000).map((r) => ({
+        ...toTask(r),
+        ticket: { id: r.ticket_id, number: r.k_number, Title: r.k_title, Queue: r.k_queue, State: r.k_state },
+      }))
     },
   }
 }
