@@ -41,6 +41,16 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
   let scheduled = false
 
   const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+  // Transaction control runs several times per logical transaction: prepared once instead of parsed by every exec.
+  const prepared = new Map<string, Database.Statement>()
+  const exec = (sql: 'BEGIN IMMEDIATE' | 'SAVEPOINT logical' | 'RELEASE logical' | 'ROLLBACK TO logical' | 'COMMIT' | 'ROLLBACK'): void => {
+    let stmt = prepared.get(sql)
+    if (stmt === undefined) {
+      stmt = db.prepare(sql)
+      prepared.set(sql, stmt)
+    }
+    stmt.run()
+  }
 
   async function runGroup(): Promise<void> {
     const ran: Ran[] = []
@@ -52,7 +62,7 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
     const began = performance.now()
     let commitError: unknown
     try {
-      db.exec('BEGIN IMMEDIATE')
+      exec('BEGIN IMMEDIATE')
     } catch (err) {
       // The write lock was not to be had (another process held it past the busy timeout).
       for (const p of queue.splice(0)) p.reject(err)
@@ -63,23 +73,23 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
         if (queue.length === 0) await nextTurn()
         const pending = queue.shift()
         if (pending === undefined) break
-        db.exec('SAVEPOINT logical')
+        exec('SAVEPOINT logical')
         try {
           const value = await pending.run()
-          db.exec('RELEASE logical')
+          exec('RELEASE logical')
           ran.push({ ok: true, pending, value })
         } catch (err) {
           ran.push({ ok: false, pending, err })
           // Some errors (disk full, I/O) end the whole SQLite transaction: the group is lost.
           if (!db.inTransaction) throw err
-          db.exec('ROLLBACK TO logical')
-          db.exec('RELEASE logical')
+          exec('ROLLBACK TO logical')
+          exec('RELEASE logical')
         }
       }
-      db.exec('COMMIT')
+      exec('COMMIT')
     } catch (err) {
       commitError = err
-      if (db.inTransaction) db.exec('ROLLBACK')
+      if (db.inTransaction) exec('ROLLBACK')
     }
     try {
       options.afterGroup?.()
