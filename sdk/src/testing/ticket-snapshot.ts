@@ -2,7 +2,7 @@ import { DYNAMIC_FIELD_PREFIX, type FieldValue } from '../definition/index.js'
 import type { TicketSnapshot } from '../runtime/runtime-types.js'
 
 /**
- * A ticket as a test describes it: any snapshot fields, dynamic fields either as `DynamicField: {…}`
+ * A ticket as a test describes it: the snapshot fields it cares about, dynamic fields either as `DynamicField: {…}`
  * or flat as `DynamicField_<Name>` (the way conditions and dialogs name them).
  *
  * @example
