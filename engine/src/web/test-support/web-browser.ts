@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
-/** Where the test machines have Chromium (`apt-get install -y chromium`). */
-export const CHROMIUM_PATH = '/usr/bin/chromium'
+/** Where the test machines have Chromium (`apt-get install -y chromium`); `ABLAUF_CHROMIUM` points elsewhere (e.g. Chrome on GitHub's runners). */
+export const CHROMIUM_PATH = process.env['ABLAUF_CHROMIUM'] ?? '/usr/bin/chromium'
 
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
