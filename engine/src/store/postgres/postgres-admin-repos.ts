@@ -3,7 +3,7 @@ import type { ParsedCache } from '../parsed-cache.js'
 import type { TargetRepo, TokenRepo } from '../store-port.js'
 import type { ApiTokenRow } from '../store-rows.js'
 import { readJsonb, writeJsonb } from './postgres-json.js'
-import { scopesSchema } from './postgres-row-schemas.js'
+import { scopesSchema } from '../stored-row-schemas.js'
 import type { PgSession } from './postgres-session.js'
 
 interface TokenRecord {

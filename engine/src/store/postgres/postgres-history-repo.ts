@@ -2,7 +2,7 @@ import { AblaufError } from '@ablauf/sdk/errors'
 import type { EmailRepo, HistoryRepo } from '../store-port.js'
 import type { EmailRow, HistoryRow } from '../store-rows.js'
 import { readJsonb, toInt, writeJsonb } from './postgres-json.js'
-import { historyEntrySchema, recipientsSchema } from './postgres-row-schemas.js'
+import { historyEntrySchema, recipientsSchema } from '../stored-row-schemas.js'
 import type { PgSession } from './postgres-session.js'
 
 interface HistoryRecord {

@@ -3,7 +3,7 @@ import type { ProcessInstance } from '@ablauf/sdk/runtime'
 import type { InstanceRepo } from '../store-port.js'
 import type { InstanceFilter, InstanceSummaryFilter, InstanceSummaryRow } from '../store-rows.js'
 import { readJsonb, writeJsonb } from './postgres-json.js'
-import { incidentSchema, parentSchema, waitingSchema } from './postgres-row-schemas.js'
+import { incidentSchema, parentSchema, waitingSchema } from '../stored-row-schemas.js'
 import type { PgSession, SqlParam } from './postgres-session.js'
 
 interface InstanceRecord {

@@ -4,7 +4,7 @@ import type { ParsedCache } from '../parsed-cache.js'
 import type { ProcessRepo } from '../store-port.js'
 import type { Deployment, ProcessRow, StoredVersion } from '../store-rows.js'
 import { readJsonb, writeJsonb } from './postgres-json.js'
-import { deploymentPlanSchema, deploymentSourceSchema } from './postgres-row-schemas.js'
+import { deploymentPlanSchema, deploymentSourceSchema } from '../stored-row-schemas.js'
 import type { PgSession, SqlParam } from './postgres-session.js'
 
 interface ProcessRecord {

@@ -1,7 +1,7 @@
 import type { UserTaskRepo } from '../store-port.js'
 import type { OpenTaskWithTicket, TaskFilter, UserTaskRow } from '../store-rows.js'
 import { readJsonb, writeJsonb } from './postgres-json.js'
-import { dialogsSchema } from './postgres-row-schemas.js'
+import { dialogsSchema } from '../stored-row-schemas.js'
 import type { PgSession, SqlParam } from './postgres-session.js'
 
 interface TaskRecord {

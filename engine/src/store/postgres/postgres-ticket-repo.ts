@@ -1,11 +1,10 @@
 import { timeOrderedId } from '../time-ordered-id.js'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { FieldValue } from '@ablauf/sdk/definition'
-import type { TicketChanges } from '@ablauf/sdk/runtime'
 import type { TicketRepo } from '../store-port.js'
 import type { Article, NewTicket, Ticket, TicketFilter, TicketLink } from '../store-rows.js'
 import { readJsonb, toInt, writeJsonb } from './postgres-json.js'
-import { dynamicFieldsSchema } from './postgres-row-schemas.js'
+import { dynamicFieldsSchema, TICKET_COLUMNS_BY_FIELD } from '../stored-row-schemas.js'
 import type { PgSession, SqlParam } from './postgres-session.js'
 
 interface TicketRecord {
@@ -50,22 +49,7 @@ interface LinkRecord {
   created_at: string
 }
 
-/** Ticket field name → column. */
-const COLUMNS = {
-  Title: 'title',
-  Queue: 'queue',
-  State: 'state',
-  Priority: 'priority',
-  Type: 'type',
-  Service: 'service',
-  SLA: 'sla',
-  Owner: 'owner',
-  Responsible: 'responsible',
-  CustomerUser: 'customer_user',
-  CustomerID: 'customer_id',
-  Lock: 'lock',
-  PendingTime: 'pending_time',
-} as const satisfies Record<keyof TicketChanges['fields'], string>
+const COLUMNS = TICKET_COLUMNS_BY_FIELD
 
 const TICKET_COLUMNS = `id, number, title, queue, state, priority, type, service, sla, owner, responsible, customer_user,
   customer_id, lock, pending_time, dynamic_fields, test, created_at, updated_at`

@@ -1,12 +1,11 @@
-import { z } from 'zod'
 import { targetSnapshotSchema, type TargetSnapshot } from '@ablauf/sdk/target'
 import { deepFreeze } from '../parsed-cache.js'
 import type { TargetRepo, TokenRepo } from '../store-port.js'
 import type { ApiTokenRow } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
 import { readJson, writeJson } from './stored-json.js'
+import { scopesSchema } from '../stored-row-schemas.js'
 
-const scopesSchema = z.array(z.string())
 
 interface TokenRecord {
   name: string

@@ -1,14 +1,8 @@
-import { z } from 'zod'
-import type { HistoryEntry } from '@ablauf/sdk/runtime'
 import type { EmailRepo, HistoryRepo } from '../store-port.js'
-import type { EmailRow, EngineHistoryEntry, HistoryRow } from '../store-rows.js'
+import type { EmailRow, HistoryRow } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
 import { readJson, writeJson } from './stored-json.js'
-
-// History rows are written by the runtime and the engine in many shapes; what every one must have is
-// checked, the rest is passed through as written.
-const entrySchema = z.looseObject({ type: z.string().min(1), at: z.string() }) as unknown as z.ZodType<HistoryEntry | EngineHistoryEntry>
-const recipientsSchema = z.object({ to: z.array(z.string()), cc: z.array(z.string()), bcc: z.array(z.string()) })
+import { historyEntrySchema as entrySchema, recipientsSchema } from '../stored-row-schemas.js'
 
 interface HistoryRecord {
   id: number

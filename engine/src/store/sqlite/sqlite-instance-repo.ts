@@ -1,20 +1,10 @@
-import { z } from 'zod'
 import { AblaufError } from '@ablauf/sdk/errors'
-import type { ProcessInstance, Waiting } from '@ablauf/sdk/runtime'
+import type { ProcessInstance } from '@ablauf/sdk/runtime'
 import type { InstanceRepo } from '../store-port.js'
 import type { InstanceFilter, InstanceSummaryFilter, InstanceSummaryRow } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
 import { readJson, writeJson } from './stored-json.js'
-
-const waitingSchema: z.ZodType<Waiting | null> = z.union([
-  z.null(),
-  z.object({ for: z.enum(['dialog', 'condition']) }),
-  z.object({ for: z.enum(['script', 'service', 'subprocess']), key: z.string() }),
-])
-const parentSchema = z.object({ instanceId: z.string(), activity: z.string(), key: z.string() }).nullable()
-const incidentSchema = z
-  .object({ code: z.string(), message: z.string(), activity: z.string().nullable(), at: z.string() })
-  .nullable()
+import { incidentSchema, parentSchema, waitingSchema } from '../stored-row-schemas.js'
 
 interface InstanceRecord {
   id: string

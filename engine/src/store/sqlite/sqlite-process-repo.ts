@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { processDefinitionSchema, type ProcessDefinition } from '@ablauf/sdk/definition'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { ParsedCache } from '../parsed-cache.js'
@@ -6,17 +5,7 @@ import type { ProcessRepo } from '../store-port.js'
 import type { Deployment, ProcessRow, StoredVersion } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
 import { readJson, writeJson } from './stored-json.js'
-
-const sourceSchema = z.object({ commit: z.string(), ref: z.string(), author: z.string() })
-const planSchema = z.array(
-  z.object({
-    processId: z.string(),
-    op: z.enum(['create', 'update', 'unchanged', 'rollback', 'fade-away']),
-    hash: z.string().nullable(),
-    version: z.number().int().nullable(),
-    previousVersion: z.number().int().nullable(),
-  }),
-)
+import { deploymentPlanSchema as planSchema, deploymentSourceSchema as sourceSchema } from '../stored-row-schemas.js'
 
 interface ProcessRecord {
   id: string

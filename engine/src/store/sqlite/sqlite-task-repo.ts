@@ -1,10 +1,9 @@
-import { z } from 'zod'
 import type { UserTaskRepo } from '../store-port.js'
 import type { OpenTaskWithTicket, TaskFilter, UserTaskRow } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
 import { readJson, writeJson } from './stored-json.js'
+import { dialogsSchema } from '../stored-row-schemas.js'
 
-const dialogsSchema = z.array(z.object({ id: z.string(), interface: z.array(z.enum(['agent', 'customer'])) }))
 
 interface TaskRecord {
   id: string

@@ -1,14 +1,11 @@
 import { timeOrderedId } from '../time-ordered-id.js'
-import { z } from 'zod'
-import { fieldValueSchema } from '@ablauf/sdk/definition'
 import { AblaufError } from '@ablauf/sdk/errors'
-import type { TicketChanges } from '@ablauf/sdk/runtime'
 import type { TicketRepo } from '../store-port.js'
 import type { Article, NewTicket, Ticket, TicketFilter, TicketLink } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
 import { readJson, writeJson } from './stored-json.js'
+import { dynamicFieldsSchema, TICKET_COLUMNS_BY_FIELD } from '../stored-row-schemas.js'
 
-const dynamicFieldsSchema = z.record(z.string(), fieldValueSchema)
 
 interface TicketRecord {
   id: string
@@ -52,22 +49,7 @@ interface LinkRecord {
   created_at: string
 }
 
-/** Ticket field name → column. */
-const COLUMNS = {
-  Title: 'title',
-  Queue: 'queue',
-  State: 'state',
-  Priority: 'priority',
-  Type: 'type',
-  Service: 'service',
-  SLA: 'sla',
-  Owner: 'owner',
-  Responsible: 'responsible',
-  CustomerUser: 'customer_user',
-  CustomerID: 'customer_id',
-  Lock: 'lock',
-  PendingTime: 'pending_time',
-} as const satisfies Record<keyof TicketChanges['fields'], string>
+const COLUMNS = TICKET_COLUMNS_BY_FIELD
 
 function toTicket(r: TicketRecord): Ticket {
   return {

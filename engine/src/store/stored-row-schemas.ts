@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { fieldValueSchema } from '@ablauf/sdk/definition'
 import type { HistoryEntry, Waiting } from '@ablauf/sdk/runtime'
-import type { EngineHistoryEntry } from '../store-rows.js'
+import type { EngineHistoryEntry } from './store-rows.js'
+import type { TicketChanges } from '@ablauf/sdk/runtime'
 
-// The shapes of the jsonb columns, checked when read back (the same shapes the SQLite adapter checks).
+// The shapes of the JSON columns both adapters check when they read them back (jsonb in PostgreSQL,
+// text in SQLite), and the ticket field → column map they share.
 
 export const dynamicFieldsSchema = z.record(z.string(), fieldValueSchema)
 
@@ -35,3 +37,20 @@ export const deploymentPlanSchema = z.array(
   }),
 )
 export const scopesSchema = z.array(z.string())
+
+/** Ticket field name → column. */
+export const TICKET_COLUMNS_BY_FIELD = {
+  Title: 'title',
+  Queue: 'queue',
+  State: 'state',
+  Priority: 'priority',
+  Type: 'type',
+  Service: 'service',
+  SLA: 'sla',
+  Owner: 'owner',
+  Responsible: 'responsible',
+  CustomerUser: 'customer_user',
+  CustomerID: 'customer_id',
+  Lock: 'lock',
+  PendingTime: 'pending_time',
+} as const satisfies Record<keyof TicketChanges['fields'], string>
