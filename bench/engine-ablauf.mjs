@@ -49,6 +49,7 @@ export async function drive({ durationMs, max, concurrency, create, openTasks, s
     }
   })()
   const latencies = []
+  const cpu0 = process.cpuUsage()
   const started = performance.now()
   let next = 0
   const lane = async () => {
@@ -64,9 +65,10 @@ export async function drive({ durationMs, max, concurrency, create, openTasks, s
   }
   await Promise.all(Array.from({ length: concurrency }, lane))
   const seconds = (performance.now() - started) / 1000
+  const cpu = process.cpuUsage(cpu0)
   running = false
   await poller
-  return { latencies, seconds }
+  return { latencies, seconds, cpuMs: (cpu.user + cpu.system) / 1000 }
 }
 
 /** (a) In-process: tickets (and their process start) through the ticket service, dialogs through the runtime. */

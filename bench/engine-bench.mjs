@@ -13,9 +13,9 @@ const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000)
 const MAX = 20_000
 const TARGETS = { inproc: 3000, http: 1000 }
 
-const summary = ({ latencies, seconds }) => {
+const summary = ({ latencies, seconds, cpuMs }) => {
   const sorted = [...latencies].sort((a, b) => a - b)
-  return { completed: latencies.length, perSecond: latencies.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) }
+  return { completed: latencies.length, perSecond: latencies.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpuMsPerInstance: cpuMs / latencies.length }
 }
 const rssMb = () => process.resourceUsage().maxRSS / 1024
 

@@ -4,6 +4,7 @@ import { isAblaufError } from '@ablauf/sdk/errors'
 import type { ServiceResponse } from '@ablauf/sdk/runtime'
 import { buildRequest } from './build-request.js'
 import { classifyResponse } from './classify-response.js'
+import { fetchTransport, undiciTransport } from './http-transport.js'
 import type { InvokeResult, ServiceCall, WebServiceConfig } from './web-service-types.js'
 
 /** Performs service calls against the web services registered in the engine's config. */
@@ -19,6 +20,7 @@ export interface WebServiceInvokerOptions {
   logger: Logger
   /** Where auth secrets are read from (`process.env` in the composition root). */
   env: Readonly<Record<string, string | undefined>>
+  /** Sends the calls through this `fetch` instead of undici's pooled `request` (tests reroute with it). */
   fetch?: typeof globalThis.fetch
 }
 
@@ -30,7 +32,7 @@ const MAX_BODY = 1_000_000
  * an `Idempotency-Key`, parses the JSON answer and classifies the outcome.
  */
 export function createWebServiceInvoker(options: WebServiceInvokerOptions): WebServiceInvoker {
-  const doFetch = options.fetch ?? globalThis.fetch
+  const send = options.fetch === undefined ? undiciTransport : fetchTransport(options.fetch)
   const log = options.logger.child({ component: 'web-service-invoker' })
 
   return {
@@ -55,11 +57,12 @@ export function createWebServiceInvoker(options: WebServiceInvokerOptions): WebS
       }
       const where = { webService: call.webService, invoker: call.invoker, key: call.key, method: request.method, url: `${request.url.origin}${request.url.pathname}` }
       let response: ServiceResponse
+      const signal = AbortSignal.timeout(call.timeoutMs)
       try {
-        const res = await doFetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(call.timeoutMs), redirect: 'error' })
-        response = { status: res.status, body: parseBody(await res.text()), headers: Object.fromEntries(res.headers) }
+        const res = await send(request, signal)
+        response = { status: res.status, body: parseBody(res.text), headers: res.headers }
       } catch (err) {
-        const timeout = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
+        const timeout = signal.aborted
         const message = timeout ? `${call.webService}/${call.invoker} did not answer within ${call.timeoutMs} ms` : `${call.webService}/${call.invoker} unreachable: ${causeMessage(err)}`
         log.warn({ ...where, code: timeout ? 'TIMEOUT' : 'NETWORK', err }, 'service call failed')
         return { ok: false, error: { code: timeout ? 'TIMEOUT' : 'NETWORK', message }, transient: true }
@@ -76,8 +79,8 @@ function parseBody(text: string): JsonValue {
   const cut = text.length > MAX_BODY ? text.slice(0, MAX_BODY) : text
   if (cut.trim() === '') return null
   try {
-    const parsed = jsonValueSchema.safeParse(JSON.parse(cut))
-    return parsed.success ? parsed.data : cut
+    // Whatever JSON.parse returns is a JSON value: nothing for a schema to check.
+    return JSON.parse(cut) as JsonValue
   } catch {
     return cut
   }
