@@ -1,7 +1,8 @@
 /**
- * A bounded LRU of values parsed from stored JSON, for rows that never change under their key
- * (process versions by content hash, the target snapshot by its text): zod parses each once, not once
- * per step. Cached values are deep-frozen, since every caller shares them.
+ * A bounded LRU of values parsed from stored rows: rows that never change under their key (process
+ * versions by content hash), or rows that only the owner of the cache writes and keeps up to date
+ * (the SQLite store's tickets and instances, cleared whenever they may be stale). zod parses each
+ * once, not once per step. Cached values are deep-frozen, since every caller shares them.
  */
 export class ParsedCache<V> {
   readonly #max: number
@@ -30,6 +31,16 @@ export class ParsedCache<V> {
       if (oldest.done !== true) this.#entries.delete(oldest.value)
     }
     return frozen
+  }
+
+  /** Forgets `key`. */
+  delete(key: string): void {
+    this.#entries.delete(key)
+  }
+
+  /** Forgets everything. */
+  clear(): void {
+    this.#entries.clear()
   }
 
   /** The cached value of `key`, or `parse()` cached. */

@@ -25,6 +25,10 @@ export interface GroupCommitOptions {
   closed(): boolean
   /** Runs after each group, outside any transaction (WAL upkeep). */
   afterGroup?(): void
+  /** Runs once the group's BEGIN holds the write lock (the store checks for other connections' commits). */
+  afterBegin?(): void
+  /** Runs after any rollback, of one logical transaction or of the group (the store drops its row caches). */
+  afterRollback?(): void
 }
 
 /**
@@ -69,6 +73,13 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
       return
     }
     try {
+      options.afterBegin?.()
+    } catch (err) {
+      exec('ROLLBACK')
+      for (const p of queue.splice(0)) p.reject(err)
+      return
+    }
+    try {
       while (ran.length < maxGroup && performance.now() - began < options.maxGroupMs) {
         if (queue.length === 0) await nextTurn()
         const pending = queue.shift()
@@ -84,12 +95,14 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
           if (!db.inTransaction) throw err
           exec('ROLLBACK TO logical')
           exec('RELEASE logical')
+          options.afterRollback?.()
         }
       }
       exec('COMMIT')
     } catch (err) {
       commitError = err
       if (db.inTransaction) exec('ROLLBACK')
+      options.afterRollback?.()
     }
     try {
       options.afterGroup?.()

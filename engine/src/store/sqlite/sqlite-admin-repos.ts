@@ -1,7 +1,8 @@
-import { targetSnapshotSchema, type TargetSnapshot } from '@ablauf/sdk/target'
+import { targetSnapshotSchema } from '@ablauf/sdk/target'
 import { deepFreeze } from '../parsed-cache.js'
 import type { TargetRepo, TokenRepo } from '../store-port.js'
 import type { ApiTokenRow } from '../store-rows.js'
+import type { RowCaches } from './row-caches.js'
 import type { StatementCache } from './statement-cache.js'
 import { readJson, writeJson } from './stored-json.js'
 import { scopesSchema } from '../stored-row-schemas.js'
@@ -22,24 +23,29 @@ const toToken = (r: TokenRecord): ApiTokenRow => ({
 })
 
 /**
- * The SQLite target-snapshot repository (one row). Every step reads it, so the last text and its parsed
- * snapshot (frozen) are kept: comparing two texts is cheap, hashing a long one as a map key is not.
+ * The SQLite target-snapshot repository (one row). Every step reads it, so its text and parsed snapshot
+ * (frozen) are kept in `caches`; when they may be stale the text is read again and the parse reused if
+ * it is equal (comparing two texts is cheap, parsing one is not).
  */
-export function sqliteTargetRepo(db: StatementCache): TargetRepo {
-  let last: { text: string; snapshot: TargetSnapshot } | undefined
+export function sqliteTargetRepo(db: StatementCache, caches: RowCaches): TargetRepo {
   return {
     async get() {
+      if (caches.target?.current === true) return caches.target.snapshot
       const r = db.one<{ snapshot: string }>('SELECT snapshot FROM target WHERE id = 1')
       if (r === undefined) return undefined
-      if (last?.text !== r.snapshot) last = { text: r.snapshot, snapshot: deepFreeze(readJson(targetSnapshotSchema, r.snapshot, 'target snapshot')) }
-      return last.snapshot
+      if (caches.target?.text === r.snapshot) caches.target.current = true
+      else caches.target = { text: r.snapshot, snapshot: deepFreeze(readJson(targetSnapshotSchema, r.snapshot, 'target snapshot')), current: true }
+      return caches.target.snapshot
     },
     async put(target, now) {
+      const text = writeJson(target)
       db.run(
         `INSERT INTO target (id, snapshot, updated_at) VALUES (1, ?, ?)
          ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
-        writeJson(target), now,
+        text, now,
       )
+      // Read back (and parsed) on the next get: the stored text is what every reader must see.
+      if (caches.target !== undefined && caches.target.text !== text) caches.target.current = false
     },
   }
 }

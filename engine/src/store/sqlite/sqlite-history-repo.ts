@@ -1,3 +1,4 @@
+import { AblaufError } from '@ablauf/sdk/errors'
 import type { EmailRepo, HistoryRepo } from '../store-port.js'
 import type { EmailRow, HistoryRow } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
@@ -87,16 +88,15 @@ export function sqliteEmailRepo(db: StatementCache): EmailRepo {
   }
   return {
     async record(e) {
-      const existing = byKey(e.key)
-      if (existing !== undefined) return existing
-      db.run(
+      // A job that runs twice records its mail once: the first row is the answer.
+      const inserted = db.one<EmailRecord>(
         `INSERT INTO emails (key, ticket_id, instance_id, recipients, template, subject, body, status, test, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING *`,
         e.key, e.ticketId, e.instanceId, writeJson({ to: e.to, cc: e.cc, bcc: e.bcc }), e.template, e.subject, e.body,
         e.status, e.test ? 1 : 0, e.createdAt,
       )
-      const row = byKey(e.key)
-      if (row === undefined) throw new Error('e-mail vanished after insert')
+      const row = inserted === undefined ? byKey(e.key) : toEmail(inserted)
+      if (row === undefined) throw new AblaufError('INTERNAL', `e-mail "${e.key}" neither inserted nor found`)
       return row
     },
     async mark(id, status, now) {

@@ -2,6 +2,7 @@ import { AblaufError } from '@ablauf/sdk/errors'
 import type { ProcessInstance } from '@ablauf/sdk/runtime'
 import type { InstanceRepo } from '../store-port.js'
 import type { InstanceFilter, InstanceSummaryFilter, InstanceSummaryRow } from '../store-rows.js'
+import type { RowCaches } from './row-caches.js'
 import type { StatementCache } from './statement-cache.js'
 import { readJson, writeJson } from './stored-json.js'
 import { incidentSchema, parentSchema, waitingSchema } from '../stored-row-schemas.js'
@@ -42,22 +43,29 @@ function toInstance(r: InstanceRecord): ProcessInstance {
   }
 }
 
-/** The SQLite process-instance repository. */
-export function sqliteInstanceRepo(db: StatementCache): InstanceRepo {
+/** The SQLite process-instance repository; instances read or written are kept in `caches` (frozen copies). */
+export function sqliteInstanceRepo(db: StatementCache, caches: RowCaches): InstanceRepo {
   const getSync = (id: string): ProcessInstance | undefined => {
+    const hit = caches.instances.get(id)
+    if (hit !== undefined) return hit
     const r = db.one<InstanceRecord>('SELECT * FROM instances WHERE id = ?', id)
-    return r === undefined ? undefined : toInstance(r)
+    return r === undefined ? undefined : caches.instances.set(id, toInstance(r))
   }
   return {
     async create(i) {
-      if (getSync(i.id) !== undefined) throw new AblaufError('CONFLICT', `instance "${i.id}" already exists`)
-      db.run(
-        `INSERT INTO instances (id, process_id, version, ticket_id, status, activity, waiting, parent_instance_id, parent_key,
-           parent, incident, seq, test, started_at, updated_at, ended_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        i.id, i.processId, i.version, i.ticketId, i.status, i.activity, writeJson(i.waiting), i.parent?.instanceId ?? null,
-        i.parent?.key ?? null, writeJson(i.parent), writeJson(i.incident), i.seq, i.test ? 1 : 0, i.startedAt, i.updatedAt, i.endedAt,
-      )
+      try {
+        db.run(
+          `INSERT INTO instances (id, process_id, version, ticket_id, status, activity, waiting, parent_instance_id, parent_key,
+             parent, incident, seq, test, started_at, updated_at, ended_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          i.id, i.processId, i.version, i.ticketId, i.status, i.activity, writeJson(i.waiting), i.parent?.instanceId ?? null,
+          i.parent?.key ?? null, writeJson(i.parent), writeJson(i.incident), i.seq, i.test ? 1 : 0, i.startedAt, i.updatedAt, i.endedAt,
+        )
+      } catch (err) {
+        if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new AblaufError('CONFLICT', `instance "${i.id}" already exists`)
+        throw err
+      }
+      caches.instances.set(i.id, { ...i })
     },
     async get(id) {
       return getSync(id)
@@ -73,6 +81,11 @@ export function sqliteInstanceRepo(db: StatementCache): InstanceRepo {
         i.status, i.activity, writeJson(i.waiting), writeJson(i.incident), i.seq, i.updatedAt, i.endedAt, i.id,
       )
       if (r.changes === 0) throw new AblaufError('NOT_FOUND', `instance "${i.id}" does not exist`)
+      // Only the mutable columns are written; the rest of the cached copy comes from the stored row.
+      const stored = getSync(i.id)
+      if (stored !== undefined) {
+        caches.instances.set(i.id, ({ ...stored, status: i.status, activity: i.activity, waiting: i.waiting, incident: i.incident, seq: i.seq, updatedAt: i.updatedAt, endedAt: i.endedAt }))
+      }
     },
     async list(filter: InstanceFilter = {}) {
       const where: string[] = []

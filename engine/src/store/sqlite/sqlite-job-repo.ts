@@ -63,21 +63,26 @@ export function sqliteJobRepo(db: StatementCache): JobRepo {
   }
   return {
     async enqueue(j) {
-      const existing = byKey(j.key)
-      if (existing !== undefined) return { job: existing, created: false }
       const now = iso(j.now)
-      const payload = writeJson(j.payload)
+      const runAt = iso(j.runAt)
+      const maxAttempts = j.maxAttempts ?? 1
+      // The key makes a replayed step enqueue nothing twice: the existing job is the answer then.
       const r = db.run(
         `INSERT INTO jobs (key, kind, payload, instance_id, ticket_id, status, run_at, attempts, max_attempts, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?)`,
-        j.key, j.kind, payload, j.instanceId ?? null, j.ticketId ?? null, iso(j.runAt), j.maxAttempts ?? 1, now, now,
+         VALUES (?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+        j.key, j.kind, writeJson(j.payload), j.instanceId ?? null, j.ticketId ?? null, runAt, maxAttempts, now, now,
       )
-      // The row as written (the payload through JSON, as a read would give it): no read-back.
-      const job = toJob({
-        id: Number(r.lastInsertRowid), key: j.key, kind: j.kind, payload, instance_id: j.instanceId ?? null, ticket_id: j.ticketId ?? null,
-        status: 'pending', run_at: iso(j.runAt), attempts: 0, max_attempts: j.maxAttempts ?? 1, lease_owner: null, lease_expires_at: null,
-        last_error: null, result: null, created_at: now, updated_at: now,
-      })
+      if (r.changes === 0) {
+        const existing = byKey(j.key)
+        if (existing === undefined) throw new AblaufError('INTERNAL', `job "${j.key}" neither inserted nor found`)
+        return { job: existing, created: false }
+      }
+      // The row as written: no read-back.
+      const job: Job = {
+        id: Number(r.lastInsertRowid), key: j.key, kind: j.kind, payload: j.payload, instanceId: j.instanceId ?? null, ticketId: j.ticketId ?? null,
+        status: 'pending', runAt, attempts: 0, maxAttempts, leaseOwner: null, leaseExpiresAt: null,
+        lastError: null, result: null, createdAt: now, updatedAt: now,
+      }
       return { job, created: true }
     },
     async get(id) {

@@ -6,6 +6,7 @@ import { ParsedCache } from '../parsed-cache.js'
 import type { Store, StoreHealth, StoreTx, TransactionOptions } from '../store-port.js'
 import { AsyncMutex } from './async-mutex.js'
 import { createGroupCommit } from './group-commit.js'
+import { createRowCaches } from './row-caches.js'
 import { startWalCheckpointer } from './wal-checkpointer.js'
 import { sqliteTargetRepo, sqliteTokenRepo } from './sqlite-admin-repos.js'
 import { sqliteEmailRepo, sqliteHistoryRepo } from './sqlite-history-repo.js'
@@ -83,18 +84,32 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[]
     if (r !== undefined && r.busy === 0 && r.checkpointed >= r.log) tailCheckpointAt = performance.now()
   }
-  const group = createGroupCommit({ db, mutex, maxGroup: Math.max(1, options.maxGroup ?? 128), maxGroupMs: 25, closed: () => closed, afterGroup })
+  const caches = createRowCaches()
+  // Another connection (a second engine process on the same file, the sqlite3 shell) may have committed
+  // since the last group: then no cached row can be trusted. Checked once the group holds the write lock.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck()
+  let seenDataVersion: unknown
+  const afterBegin = (): void => {
+    const v = dataVersion.get()
+    if (v !== seenDataVersion) {
+      seenDataVersion = v
+      caches.drop()
+    }
+  }
+  const group = createGroupCommit({
+    db, mutex, maxGroup: Math.max(1, options.maxGroup ?? 128), maxGroupMs: 25, closed: () => closed, afterGroup, afterBegin, afterRollback: () => caches.drop(),
+  })
 
   // One connection, so the repositories are made once; only `afterCommit` belongs to a transaction.
   const repos: Omit<StoreTx, 'afterCommit'> = {
-    tickets: sqliteTicketRepo(cache),
-    instances: sqliteInstanceRepo(cache),
+    tickets: sqliteTicketRepo(cache, caches),
+    instances: sqliteInstanceRepo(cache, caches),
     userTasks: sqliteTaskRepo(cache),
     jobs: sqliteJobRepo(cache),
     history: sqliteHistoryRepo(cache),
     emails: sqliteEmailRepo(cache),
     processes: sqliteProcessRepo(cache, new ParsedCache<ProcessDefinition>(256)),
-    target: sqliteTargetRepo(cache),
+    target: sqliteTargetRepo(cache, caches),
     tokens: sqliteTokenRepo(cache),
   }
   const makeTx = (callbacks: (() => void)[]): StoreTx => ({

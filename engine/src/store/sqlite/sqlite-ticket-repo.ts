@@ -2,7 +2,9 @@ import { timeOrderedId } from '../time-ordered-id.js'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { TicketRepo } from '../store-port.js'
 import type { Article, NewTicket, Ticket, TicketFilter, TicketLink } from '../store-rows.js'
+import type { RowCaches } from './row-caches.js'
 import type { StatementCache } from './statement-cache.js'
+import type { TicketChanges } from '@ablauf/sdk/runtime'
 import { readJson, writeJson } from './stored-json.js'
 import { dynamicFieldsSchema, TICKET_COLUMNS_BY_FIELD } from '../stored-row-schemas.js'
 
@@ -95,16 +97,19 @@ function ticketNumber(now: string, n: number): string {
   return `${now.slice(0, 10).replaceAll('-', '')}${10_000_000 + n}`
 }
 
-/** The SQLite ticket repository. */
-export function sqliteTicketRepo(db: StatementCache): TicketRepo {
+/** The SQLite ticket repository; tickets read or written are kept in `caches` (frozen, shared). */
+export function sqliteTicketRepo(db: StatementCache, caches: RowCaches): TicketRepo {
   const getSync = (id: string): Ticket | undefined => {
+    const hit = caches.tickets.get(id)
+    if (hit !== undefined) return hit
     const r = db.one<TicketRecord>('SELECT * FROM tickets WHERE id = ?', id)
-    return r === undefined ? undefined : toTicket(r)
+    return r === undefined ? undefined : caches.tickets.set(id, toTicket(r))
   }
   return {
     async create(input: NewTicket) {
-      db.run(`INSERT INTO counters (name, value) VALUES ('ticket', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1`)
-      const n = db.one<{ value: number }>(`SELECT value FROM counters WHERE name = 'ticket'`)?.value ?? 1
+      const n = db.one<{ value: number }>(
+        `INSERT INTO counters (name, value) VALUES ('ticket', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+      )?.value ?? 1
       // The row as written is the ticket: no read-back.
       const ticket: Ticket = {
         id: timeOrderedId(),
@@ -135,7 +140,7 @@ export function sqliteTicketRepo(db: StatementCache): TicketRepo {
         ticket.Owner, ticket.Responsible, ticket.CustomerUser, ticket.CustomerID, ticket.Lock, ticket.PendingTime,
         writeJson(ticket.DynamicField), ticket.test ? 1 : 0, ticket.createdAt, ticket.updatedAt,
       )
-      return ticket
+      return caches.tickets.set(ticket.id, ticket)
     },
     async get(id) {
       return getSync(id)
@@ -165,20 +170,24 @@ export function sqliteTicketRepo(db: StatementCache): TicketRepo {
       return db.all<TicketRecord>(sql, ...params, filter.limit ?? 1000).map(toTicket)
     },
     async update(id, changes, now) {
+      const current = getSync(id)
+      if (current === undefined) throw new AblaufError('NOT_FOUND', `ticket "${id}" does not exist`)
+      // The new row is computed here and written whole: the cache and the table hold the same ticket by
+      // construction. Dynamic fields take the changes as a JSON merge patch (null clears).
+      const next: Ticket = { ...current, DynamicField: mergePatch(current.DynamicField, changes.dynamicFields), updatedAt: now }
       const sets: string[] = []
       const params: unknown[] = []
       for (const [field, column] of Object.entries(COLUMNS)) {
         const value = (changes.fields as Record<string, unknown>)[field]
         if (value === undefined) continue
+        ;(next as unknown as Record<string, unknown>)[field] = value
         sets.push(`${column} = ?`)
         params.push(value)
       }
-      // A JSON merge patch is exactly "set these, null clears": one statement, no read of the current row.
-      sets.push('dynamic_fields = json_patch(dynamic_fields, ?)', 'updated_at = ?')
-      params.push(writeJson(changes.dynamicFields), now, id)
-      const r = db.one<TicketRecord>(`UPDATE tickets SET ${sets.join(', ')} WHERE id = ? RETURNING *`, ...params)
-      if (r === undefined) throw new AblaufError('NOT_FOUND', `ticket "${id}" does not exist`)
-      return toTicket(r)
+      sets.push('dynamic_fields = ?', 'updated_at = ?')
+      params.push(writeJson(next.DynamicField), now, id)
+      db.run(`UPDATE tickets SET ${sets.join(', ')} WHERE id = ?`, ...params)
+      return caches.tickets.set(id, next)
     },
     async addArticle(a) {
       const r = db.run(
@@ -207,6 +216,16 @@ export function sqliteTicketRepo(db: StatementCache): TicketRepo {
         .map((r) => ({ sourceTicketId: r.source_ticket_id, targetTicketId: r.target_ticket_id, type: r.type, createdAt: r.created_at }))
     },
   }
+}
+
+/** The changes applied as a JSON merge patch (what `json_patch` did): null clears a field, a value replaces it. */
+function mergePatch(current: Ticket['DynamicField'], patch: TicketChanges['dynamicFields']): Ticket['DynamicField'] {
+  const out = { ...current }
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k]
+    else out[k] = v
+  }
+  return out
 }
 
 /** A cleared dynamic field is absent, not stored as null. */
