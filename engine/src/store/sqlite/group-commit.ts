@@ -27,8 +27,12 @@ export interface GroupCommitOptions {
   afterGroup?(): void
   /** Runs once the group's BEGIN holds the write lock (the store checks for other connections' commits). */
   afterBegin?(): void
-  /** Runs after any rollback, of one logical transaction or of the group (the store drops its row caches). */
-  afterRollback?(): void
+  /** Runs after any rollback, of one logical transaction or of the whole group (the store drops its row caches). */
+  afterRollback?(scope: 'logical' | 'group'): void
+  /** Runs when a logical transaction's savepoint was released into the group. */
+  afterRelease?(): void
+  /** Runs right before the group's COMMIT, inside the transaction (the store writes what it buffered); a throw rolls the group back. */
+  beforeCommit?(): void
 }
 
 /**
@@ -76,6 +80,7 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
       options.afterBegin?.()
     } catch (err) {
       exec('ROLLBACK')
+      options.afterRollback?.('group')
       for (const p of queue.splice(0)) p.reject(err)
       return
     }
@@ -88,6 +93,7 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
         try {
           const value = await pending.run()
           exec('RELEASE logical')
+          options.afterRelease?.()
           ran.push({ ok: true, pending, value })
         } catch (err) {
           ran.push({ ok: false, pending, err })
@@ -95,14 +101,15 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
           if (!db.inTransaction) throw err
           exec('ROLLBACK TO logical')
           exec('RELEASE logical')
-          options.afterRollback?.()
+          options.afterRollback?.('logical')
         }
       }
+      options.beforeCommit?.()
       exec('COMMIT')
     } catch (err) {
       commitError = err
       if (db.inTransaction) exec('ROLLBACK')
-      options.afterRollback?.()
+      options.afterRollback?.('group')
     }
     try {
       options.afterGroup?.()

@@ -9,7 +9,7 @@ import { createGroupCommit } from './group-commit.js'
 import { createRowCaches } from './row-caches.js'
 import { startWalCheckpointer } from './wal-checkpointer.js'
 import { sqliteTargetRepo, sqliteTokenRepo } from './sqlite-admin-repos.js'
-import { sqliteEmailRepo, sqliteHistoryRepo } from './sqlite-history-repo.js'
+import { HistoryBuffer, sqliteEmailRepo, sqliteHistoryRepo } from './sqlite-history-repo.js'
 import { sqliteInstanceRepo } from './sqlite-instance-repo.js'
 import { sqliteJobRepo } from './sqlite-job-repo.js'
 import { appliedCount, migrate } from './sqlite-migrate.js'
@@ -85,6 +85,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     if (r !== undefined && r.busy === 0 && r.checkpointed >= r.log) tailCheckpointAt = performance.now()
   }
   const caches = createRowCaches()
+  const history = new HistoryBuffer()
   // Another connection (a second engine process on the same file, the sqlite3 shell) may have committed
   // since the last group: then no cached row can be trusted. Checked once the group holds the write lock.
   const dataVersion = db.prepare('PRAGMA data_version').pluck()
@@ -97,7 +98,13 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     }
   }
   const group = createGroupCommit({
-    db, mutex, maxGroup: Math.max(1, options.maxGroup ?? 128), maxGroupMs: 25, closed: () => closed, afterGroup, afterBegin, afterRollback: () => caches.drop(),
+    db, mutex, maxGroup: Math.max(1, options.maxGroup ?? 128), maxGroupMs: 25, closed: () => closed, afterGroup, afterBegin,
+    afterRollback: (scope) => {
+      caches.drop()
+      history.discard(scope)
+    },
+    afterRelease: () => history.release(),
+    beforeCommit: () => history.flush(cache),
   })
 
   // One connection, so the repositories are made once; only `afterCommit` belongs to a transaction.
@@ -106,7 +113,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     instances: sqliteInstanceRepo(cache, caches),
     userTasks: sqliteTaskRepo(cache),
     jobs: sqliteJobRepo(cache),
-    history: sqliteHistoryRepo(cache),
+    history: sqliteHistoryRepo(cache, history),
     emails: sqliteEmailRepo(cache),
     processes: sqliteProcessRepo(cache, new ParsedCache<ProcessDefinition>(256)),
     target: sqliteTargetRepo(cache, caches),
