@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js'
 
 const NOW = '2025-11-27T10:00:00.000Z'
+const messages = (rows: readonly { entry: object }[]): unknown[] => rows.map((r) => (r.entry as { message?: string }).message)
 const ticket = { Title: 'Printer jams', Queue: 'Raw', State: 'new', Priority: '3 normal', test: false, now: NOW }
 
 // History rows wait in memory until their group commits; readers must never notice.
@@ -34,19 +35,19 @@ describe('SQLite store history buffer', () => {
     )
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
     const rows = await store.transaction((tx) => tx.history.listForTicket(t.id))
-    expect(rows.map((r) => r.entry.message)).toEqual(['first a', 'first b', 'second a', 'second b', 'fourth a', 'fourth b'])
+    expect(messages(rows)).toEqual(['first a', 'first b', 'second a', 'second b', 'fourth a', 'fourth b'])
     expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => a - b))
   })
 
   it('shows a transaction its own rows and those of earlier transactions of its group', async () => {
     const t = await store.transaction((tx) => tx.tickets.create(ticket))
     const [, seen] = await Promise.all([
-      store.transaction((tx) => tx.history.append([{ ticketId: t.id, instanceId: 'i-1', entry: { type: 'activity.entered', at: NOW, message: 'earlier' } }])),
+      store.transaction((tx) => tx.history.append([{ ticketId: t.id, instanceId: 'i-1', entry: { type: 'ticket.updated', at: NOW, message: 'earlier' } }])),
       store.transaction(async (tx) => {
-        await tx.history.append([{ ticketId: t.id, instanceId: 'i-1', entry: { type: 'activity.entered', at: NOW, message: 'own' } }])
+        await tx.history.append([{ ticketId: t.id, instanceId: 'i-1', entry: { type: 'ticket.updated', at: NOW, message: 'own' } }])
         return tx.history.listForInstance('i-1')
       }),
     ])
-    expect(seen.map((r) => r.entry.message)).toEqual(['earlier', 'own'])
+    expect(messages(seen)).toEqual(['earlier', 'own'])
   })
 })
