@@ -31,10 +31,12 @@ async function child(mode, erpUrl) {
   } else if (mode === 'serve') {
     const { startBenchEngine } = await import('./engine-ablauf.mjs')
     const { engine, close } = await startBenchEngine(erpUrl)
+    const cpu0 = process.cpuUsage()
     console.log(JSON.stringify({ url: engine.url }))
     process.once('SIGTERM', async () => {
+      const cpu = process.cpuUsage(cpu0)
       await close()
-      console.log(JSON.stringify({ rssMb: rssMb() }))
+      console.log(JSON.stringify({ rssMb: rssMb(), serverCpuMs: (cpu.user + cpu.system) / 1000 }))
       process.exit(0)
     })
   }
@@ -80,16 +82,18 @@ async function main() {
     const { runHttp } = await import('./engine-ablauf.mjs')
     const http = summary(await runHttp({ url, durationMs: DURATION_MS, max: MAX, concurrency: 64 }))
     server.proc.kill('SIGTERM')
-    rows.http = { ...http, ...(await server.nextLine()) }
+    const served = await server.nextLine()
+    // The engine's CPU (the server process), not the load generator's.
+    rows.http = { ...http, rssMb: served.rssMb, cpuMsPerInstance: served.serverCpuMs / http.completed }
     await server.exited
   } finally {
     await stub.close()
   }
   const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-')
   const line = (name, r, target) =>
-    `${name.padEnd(28)} ${fmt(r.completed).padStart(9)} ${fmt(r.perSecond).padStart(12)} ${fmt(r.p50, 1).padStart(9)} ${fmt(r.p99, 1).padStart(9)} ${fmt(r.rssMb).padStart(9)}  ${target === undefined ? '' : `target ≥ ${target}/s ${r.perSecond >= target ? 'met' : 'MISSED'}`}`
+    `${name.padEnd(28)} ${fmt(r.completed).padStart(9)} ${fmt(r.perSecond).padStart(12)} ${fmt(r.p50, 1).padStart(9)} ${fmt(r.p99, 1).padStart(9)} ${fmt(r.rssMb).padStart(9)} ${fmt(r.cpuMsPerInstance * 1000).padStart(11)}  ${target === undefined ? '' : `target ≥ ${target}/s ${r.perSecond >= target ? 'met' : 'MISSED'}`}`
   console.log(`engine benchmark: seed flow, ${DURATION_MS / 1000} s or ${MAX} instances per run, ERP stub on 127.0.0.1`)
-  console.log(`${'engine'.padEnd(28)} ${'instances'.padStart(9)} ${'instances/s'.padStart(12)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'peak RSS'.padStart(9)}`)
+  console.log(`${'engine'.padEnd(28)} ${'instances'.padStart(9)} ${'instances/s'.padStart(12)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'peak RSS'.padStart(9)} ${'CPU µs/inst'.padStart(11)}`)
   console.log(line('ablauf in-process (SQLite)', rows.inproc, TARGETS.inproc))
   console.log(line('ablauf HTTP API (SQLite)', rows.http, TARGETS.http))
   console.log(line('bpmn-engine (memory)', rows.bpmn))

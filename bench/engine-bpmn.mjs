@@ -66,6 +66,7 @@ export async function runBpmn({ erpUrl, durationMs, max, concurrency }) {
   }
 
   const latencies = []
+  const cpu0 = process.cpuUsage()
   const started = performance.now()
   let next = 0
   const lane = async () => {
@@ -79,6 +80,7 @@ export async function runBpmn({ erpUrl, durationMs, max, concurrency }) {
   }
   await Promise.all(Array.from({ length: concurrency }, lane))
   const seconds = (performance.now() - started) / 1000
+  const cpu = process.cpuUsage(cpu0)
   agent.destroy()
-  return { latencies, seconds }
+  return { latencies, seconds, cpuMs: (cpu.user + cpu.system) / 1000 }
 }
