@@ -1,8 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { canonicalJson } from '@ablauf/sdk'
 import { z } from 'zod'
 import type { CompiledProcess } from './compile-types.js'
+
+/** A process of a build and its canonical JSON text. */
+export interface BuildEntry {
+  process: CompiledProcess
+  json: string
+}
 
 /** The manifest file of a build directory. */
 export const MANIFEST_FILE = 'manifest.json'
@@ -18,19 +23,19 @@ export type BuildManifest = z.infer<typeof buildManifestSchema>
  * Writes one canonical JSON file per process (`<id>.json`) and `manifest.json` into `outDir`;
  * files of a previous build that are no longer produced are removed. Output is deterministic.
  */
-export function writeBuild(outDir: string, processes: readonly CompiledProcess[]): BuildManifest {
+export function writeBuildEntries(outDir: string, entries: readonly BuildEntry[]): BuildManifest {
   mkdirSync(outDir, { recursive: true })
   const previous = readBuildManifest(outDir)
-  const sorted = [...processes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const sorted = [...entries].sort((a, b) => (a.process.id < b.process.id ? -1 : a.process.id > b.process.id ? 1 : 0))
   const manifest: BuildManifest = {
     apiVersion: 'ablauf/build-v1',
-    processes: sorted.map((p) => ({ id: p.id, hash: p.hash, source: p.source, file: `${p.id}.json` })),
+    processes: sorted.map(({ process: p }) => ({ id: p.id, hash: p.hash, source: p.source, file: `${p.id}.json` })),
   }
   const keep = new Set(manifest.processes.map((p) => p.file))
   for (const old of previous?.processes ?? []) {
     if (!keep.has(old.file) && path.basename(old.file) === old.file) rmSync(path.join(outDir, old.file), { force: true })
   }
-  for (const p of sorted) writeIfChanged(path.join(outDir, `${p.id}.json`), `${canonicalJson(p.definition)}\n`)
+  for (const { process: p, json } of sorted) writeIfChanged(path.join(outDir, `${p.id}.json`), `${json}\n`)
   writeIfChanged(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
   return manifest
 }

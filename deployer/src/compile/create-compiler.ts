@@ -4,16 +4,18 @@ import type { TargetSnapshot } from '@ablauf/sdk/target'
 import type { Logger } from 'pino'
 import { pino } from 'pino'
 import type { Program, SourceFile } from 'typescript'
-import { writeBuild } from './build-output.js'
+import { writeBuildEntries } from './build-output.js'
+import { CheckCache } from './check-cache.js'
 import type { CompileResult, Diagnostic } from './compile-types.js'
-import { CheckCache, checkDefinitions, type EvaluatedModule } from './definition-checks.js'
+import { checkDefinitions, type EvaluatedModule } from './definition-checks.js'
 import { sortDiagnostics } from './diagnostic-format.js'
-import { hostSdkModules } from './host-sdk-modules.js'
 import { localClosure, withDependents } from './module-graph.js'
 import { ProcessEvaluator, type Evaluation } from './process-evaluator.js'
-import { PROCESS_FILE_SUFFIX, ProcessProgram, readCompilerOptions, TARGET_TYPES_FILE } from './process-project.js'
-import { readTargetSnapshot, TARGET_SNAPSHOT_FILE } from './target-snapshot-file.js'
+import { ProcessProgram, readCompilerOptions } from './process-project.js'
+import { findProcessFiles, PROCESS_FILE_SUFFIX, TARGET_SNAPSHOT_FILE, TARGET_TYPES_FILE } from './repo-layout.js'
+import type { SnapshotProblem } from './target-snapshot-file.js'
 import { displayPath, fileTypeDiagnostics, fromTsDiagnostic } from './type-diagnostics.js'
+import { startWorkerEvaluation, type WorkerResult } from './worker-evaluation.js'
 
 /** Options of {@link createCompiler}. */
 export interface CreateCompilerOptions {
@@ -64,21 +66,23 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
   let target: TargetSnapshot | undefined
   let targetDiagnostics: Diagnostic[] = []
   const checkCache = new CheckCache()
+  const timeoutMs = options.timeoutMs ?? 2000
+  const onConsole = (level: string, args: unknown[]): void => log.debug({ level, args: args.map(String) }, 'process module console')
 
   const evaluator = new ProcessEvaluator({
     rootDir: dir,
     cwd,
-    timeoutMs: options.timeoutMs ?? 2000,
-    hostModules: options.hostModules ?? hostSdkModules(),
+    timeoutMs,
+    hostModules: options.hostModules,
     sourceFile: (file) => state?.project.program().getSourceFile(file),
-    onConsole: (level, args) => log.debug({ level, args: args.map(String) }, 'process module console'),
+    onConsole,
   })
 
-  const loadTarget = (): void => {
-    const r = readTargetSnapshot(dir)
+  const setTarget = (r: { target: TargetSnapshot | undefined; problems: SnapshotProblem[] }): void => {
     target = r.target
     targetDiagnostics = r.problems.map((p) => ({ file: displayPath(cwd, p.file), line: 1, col: 1, code: 'TARGET_INVALID', severity: 'error', message: p.message }))
   }
+  const loadTarget = async (): Promise<void> => setTarget((await import('./target-snapshot-file.js')).readTargetSnapshot(dir))
 
   const isRepoFile = (sf: SourceFile): boolean => !sf.isDeclarationFile && !sf.fileName.includes('/node_modules/')
   const repoFiles = (program: Program): SourceFile[] => program.getSourceFiles().filter(isRepoFile)
@@ -89,17 +93,32 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     for (const sf of files) s.typeDiagnostics.set(sf.fileName, fileTypeDiagnostics(program, sf, cwd))
   }
 
-  const evaluate = (s: State, program: Program, files: readonly string[]): void => {
+  /** True when `file` or a repository module it imports has a type error: it is not evaluated then. */
+  const broken = (s: State, program: Program, file: string): boolean =>
+    localClosure(file, (f) => program.getSourceFile(f)).some((sf) => (s.typeDiagnostics.get(sf.fileName) ?? []).some((d) => d.severity === 'error'))
+
+  const evaluate = async (s: State, program: Program, files: readonly string[]): Promise<void> => {
     const ready = files.filter((file) => {
-      const closure = localClosure(file, (f) => program.getSourceFile(f))
-      const broken = closure.some((sf) => (s.typeDiagnostics.get(sf.fileName) ?? []).some((d) => d.severity === 'error'))
-      if (broken) s.evaluations.delete(file)
-      return !broken
+      const skip = broken(s, program, file)
+      if (skip) s.evaluations.delete(file)
+      return !skip
     })
-    for (const [file, evaluation] of evaluator.evaluateAll(ready)) s.evaluations.set(file, evaluation)
+    for (const [file, evaluation] of await evaluator.evaluateAll(ready)) s.evaluations.set(file, evaluation)
   }
 
-  const finish = (s: State, program: Program): CompileResult => {
+  /** Takes over what the evaluation worker found, as if this thread had evaluated and checked. */
+  const adopt = (s: State, answer: WorkerResult): void => {
+    setTarget(answer.target)
+    for (const c of answer.console) onConsole(c.level, c.args)
+    const raws: unknown[] = []
+    for (const [file, outcome] of answer.outcomes) {
+      s.evaluations.set(file, evaluator.located(file, outcome))
+      if (outcome.ok) raws.push(outcome.raw)
+    }
+    checkCache.seed(raws, answer.checks, target)
+  }
+
+  const finish = async (s: State, program: Program): Promise<CompileResult> => {
     const diagnostics: Diagnostic[] = [...s.configDiagnostics, ...targetDiagnostics]
     for (const list of s.typeDiagnostics.values()) diagnostics.push(...list)
     const evaluated: EvaluatedModule[] = []
@@ -109,14 +128,21 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
       if (!e.ok) diagnostics.push(...e.diagnostics)
       else evaluated.push({ file, raw: e.raw, sources: localClosure(file, (f) => program.getSourceFile(f)) })
     }
-    const checked = checkDefinitions(evaluated, { target, cwd, cache: checkCache })
+    const raws = evaluated.map((m) => m.raw)
+    const checks = checkCache.lookup(raws, target) ?? (await import('./definition-validation.js')).validateDefinitions(raws, target, checkCache)
+    const checked = checkDefinitions(evaluated, checks, cwd)
     diagnostics.push(...checked.diagnostics)
     const sorted = sortDiagnostics(diagnostics)
     const errorCount = sorted.filter((d) => d.severity === 'error').length
-    const processes = [...checked.processes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    if (outDir && errorCount === 0) writeBuild(outDir, processes)
+    const processes = checked.processes.map((p) => p.process).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    if (outDir && errorCount === 0) writeBuildEntries(outDir, checked.processes)
     log.info({ processes: processes.length, errors: errorCount }, 'compiled')
     return { processes, diagnostics: sorted, errorCount, warningCount: sorted.length - errorCount, outDir: errorCount === 0 ? outDir : undefined }
+  }
+
+  const failed = (err: unknown): undefined => {
+    log.warn({ err }, 'evaluation worker failed; evaluating in this thread')
+    return undefined
   }
 
   const compile = async (): Promise<CompileResult> => {
@@ -124,7 +150,11 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
       const d: Diagnostic = { file: displayPath(cwd, dir), line: 1, col: 1, code: 'DIR_NOT_FOUND', severity: 'error', message: `process directory ${displayPath(cwd, dir)} does not exist` }
       return { processes: [], diagnostics: [d], errorCount: 1, warningCount: 0, outDir: undefined }
     }
-    loadTarget()
+    // The worker evaluates every process module while this thread type-checks; its answer counts
+    // only when type-checking finds exactly those modules and none has a type error (otherwise the
+    // set of evaluated definitions differs, and this thread evaluates the ones without errors).
+    const roots = findProcessFiles(dir)
+    const worker = options.hostModules ? undefined : startWorkerEvaluation({ rootDir: dir, timeoutMs, files: roots })
     const { options: compilerOptions, errors } = readCompilerOptions(dir)
     const project = new ProcessProgram(dir, compilerOptions)
     const s: State = {
@@ -138,7 +168,15 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     const global = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()]
     s.configDiagnostics.push(...global.map((e) => fromTsDiagnostic(e, cwd, path.join(dir, 'tsconfig.json'))))
     checkTypes(s, program, repoFiles(program))
-    evaluate(s, program, processFiles(program))
+    const files = processFiles(program)
+    const usable = files.length === roots.length && files.every((f, i) => f === roots[i] && !broken(s, program, f))
+    if (!usable) worker?.cancel()
+    const answer = usable && worker ? await worker.result.catch((err: unknown) => failed(err)) : undefined
+    if (answer) adopt(s, answer)
+    else {
+      await loadTarget()
+      await evaluate(s, program, files)
+    }
     return finish(s, program)
   }
 
@@ -147,7 +185,7 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     const changed = changedFiles.map((f) => path.resolve(cwd, f))
     const needsFull = changed.some((f) => ['tsconfig.json', 'package.json', TARGET_TYPES_FILE].includes(path.basename(f)) && path.dirname(f) === dir)
     if (!s || needsFull) return compile()
-    if (changed.some((f) => f === path.join(dir, TARGET_SNAPSHOT_FILE))) loadTarget()
+    if (changed.some((f) => f === path.join(dir, TARGET_SNAPSHOT_FILE))) await loadTarget()
 
     const before = s.project.program()
     const changedTs = changed.filter((f) => /\.[cm]?ts$/.test(f))
@@ -163,7 +201,7 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     const program = s.project.program()
     const files = [...affected].map((f) => program.getSourceFile(f)).filter((sf): sf is SourceFile => sf !== undefined && isRepoFile(sf))
     checkTypes(s, program, files)
-    evaluate(s, program, files.map((sf) => sf.fileName).filter((f) => f.endsWith(PROCESS_FILE_SUFFIX)))
+    await evaluate(s, program, files.map((sf) => sf.fileName).filter((f) => f.endsWith(PROCESS_FILE_SUFFIX)))
     log.debug({ changed: changed.length, affected: affected.size }, 'incremental build')
     return finish(s, program)
   }

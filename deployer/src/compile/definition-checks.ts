@@ -1,8 +1,8 @@
-import { contentHash, parseDefinition, validateDefinition, type ProcessDefinition } from '@ablauf/sdk'
 import type { Issue } from '@ablauf/sdk/errors'
-import type { TargetSnapshot } from '@ablauf/sdk/target'
 import type { SourceFile } from 'typescript'
-import type { CompiledProcess, Diagnostic } from './compile-types.js'
+import type { BuildEntry } from './build-output.js'
+import type { DefinitionCheck } from './check-cache.js'
+import type { Diagnostic } from './compile-types.js'
 import { declarationPosition, findLiteral, locateIssue } from './source-locator.js'
 import { displayPath } from './type-diagnostics.js'
 
@@ -15,40 +15,20 @@ export interface EvaluatedModule {
 }
 
 /**
- * Validates evaluated definitions: the schema, the semantic rules (against the target when there is
- * one, and against each other for sub-processes) and unique process ids across files. Every issue is
- * located in the source.
+ * Turns the checks of evaluated definitions (see `validateDefinitions`, index for index) into
+ * diagnostics located in the sources, refuses a process id defined twice, and keeps the valid
+ * processes.
  */
-/**
- * Results of earlier checks, reused while the raw definition object, the target and the set of
- * processes (ids and sub-process references) stay the same: a watch rebuild re-validates only
- * what changed.
- */
-export class CheckCache {
-  target: TargetSnapshot | undefined
-  setKey = ''
-  readonly parsed = new WeakMap<object, ReturnType<typeof parseDefinition>>()
-  validated = new WeakMap<object, Issue[]>()
-}
-
-function setKeyOf(defs: readonly ProcessDefinition[]): string {
-  return defs
-    .map((d) => `${d.id}>${d.activities.flatMap((a) => (a.kind === 'subprocess' ? [a.process] : [])).join(',')}`)
-    .sort()
-    .join(' ')
-}
-
 export function checkDefinitions(
   modules: readonly EvaluatedModule[],
-  options: { target: TargetSnapshot | undefined; cwd: string; cache?: CheckCache },
-): { processes: CompiledProcess[]; diagnostics: Diagnostic[] } {
-  const cache = options.cache ?? new CheckCache()
+  checks: readonly DefinitionCheck[],
+  cwd: string,
+): { processes: BuildEntry[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = []
-  const parsed: { mod: EvaluatedModule; def: ProcessDefinition }[] = []
   const toDiagnostic = (mod: EvaluatedModule, issue: Issue): Diagnostic => {
     const at = locateIssue(mod.raw, issue.path, mod.sources)
     return {
-      file: displayPath(options.cwd, at.file),
+      file: displayPath(cwd, at.file),
       line: at.line,
       col: at.col,
       code: issue.code,
@@ -57,28 +37,18 @@ export function checkDefinitions(
     }
   }
 
-  for (const mod of modules) {
-    const key = typeof mod.raw === 'object' && mod.raw !== null ? mod.raw : undefined
-    const r = (key && cache.parsed.get(key)) ?? parseDefinition(mod.raw)
-    if (key) cache.parsed.set(key, r)
-    if (r.ok) parsed.push({ mod, def: r.value })
-    else diagnostics.push(...r.issues.map((i) => toDiagnostic(mod, { ...i, message: `${i.message} at ${formatPath(i.path)}` })))
-  }
+  modules.forEach((mod, i) => {
+    const parsed = checks[i]?.parsed
+    if (parsed && !parsed.ok) diagnostics.push(...parsed.issues.map((issue) => toDiagnostic(mod, { ...issue, message: `${issue.message} at ${formatPath(issue.path)}` })))
+  })
 
-  const definitions = parsed.map((p) => p.def)
-  const setKey = setKeyOf(definitions)
-  if (cache.target !== options.target || cache.setKey !== setKey) {
-    cache.target = options.target
-    cache.setKey = setKey
-    cache.validated = new WeakMap()
-  }
   const firstById = new Map<string, EvaluatedModule>()
-  const processes: CompiledProcess[] = []
-  for (const { mod, def } of parsed) {
-    const key = mod.raw as object
-    const issues = cache.validated.get(key) ?? validateDefinition(def, { ...(options.target ? { target: options.target } : {}), definitions })
-    cache.validated.set(key, issues)
-    diagnostics.push(...issues.map((i) => toDiagnostic(mod, i)))
+  const processes: BuildEntry[] = []
+  modules.forEach((mod, i) => {
+    const check = checks[i]
+    if (!check?.parsed.ok) return
+    const def = check.parsed.value
+    diagnostics.push(...check.issues.map((issue) => toDiagnostic(mod, issue)))
     const first = firstById.get(def.id)
     if (first) {
       const main = mod.sources[0]
@@ -86,20 +56,20 @@ export function checkDefinitions(
       const other = first.sources[0]
       const otherAt = other ? (findLiteral(other, def.id) ?? declarationPosition(other)) : { file: first.file, line: 1 }
       diagnostics.push({
-        file: displayPath(options.cwd, at.file),
+        file: displayPath(cwd, at.file),
         line: at.line,
         col: at.col,
         code: 'DUPLICATE_PROCESS_ID',
         severity: 'error',
-        message: `process id "${def.id}" is also defined in ${displayPath(options.cwd, otherAt.file)}:${otherAt.line}; give each process its own id`,
+        message: `process id "${def.id}" is also defined in ${displayPath(cwd, otherAt.file)}:${otherAt.line}; give each process its own id`,
       })
-      continue
+      return
     }
     firstById.set(def.id, mod)
-    if (!issues.some((i) => (i.severity ?? 'error') === 'error')) {
-      processes.push({ id: def.id, hash: contentHash(def), source: displayPath(options.cwd, mod.file), definition: def })
+    if (check.build) {
+      processes.push({ process: { id: def.id, hash: check.build.hash, source: displayPath(cwd, mod.file), definition: def }, json: check.build.json })
     }
-  }
+  })
   return { processes, diagnostics }
 }
 

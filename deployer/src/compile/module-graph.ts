@@ -1,19 +1,7 @@
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { SourceFile } from 'typescript'
+import { resolveRelative } from './repo-layout.js'
 import { ts } from './typescript-module.js'
-
-/**
- * NodeNext specifiers (`./helpers.js`) name the `.ts` source; `./helpers` and `./dir` (index.ts)
- * work too. `undefined` when nothing matches.
- */
-export function resolveRelative(fromDir: string, specifier: string): string | undefined {
-  const base = path.resolve(fromDir, specifier)
-  const candidates = [base]
-  if (/\.[cm]?js$/.test(base)) candidates.unshift(base.replace(/\.([cm]?)js$/, '.$1ts'))
-  else candidates.push(`${base}.ts`, path.join(base, 'index.ts'))
-  return candidates.find((c) => /\.([cm]?ts|json)$/.test(c) && !c.endsWith('.d.ts') && existsSync(c))
-}
 
 /** The repository files a module imports by relative specifier (static imports, type-only too, and re-exports). */
 export function relativeImports(sf: SourceFile): string[] {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
+import { isMainThread } from 'node:worker_threads'
 import { AblaufError } from '@ablauf/sdk/errors'
-import { resolveRelative } from './module-graph.js'
+import { resolveRelative } from './repo-layout.js'
 import { originalPosition, type TranspiledModule } from './transpile-module.js'
 
 /** What the sandbox needs from its caller. */
@@ -151,7 +152,9 @@ export function createModuleSandbox(options: SandboxOptions): ModuleSandbox {
           }
         }
         try {
-          driver.runInContext(context, { timeout: options.timeoutMs, breakOnSigint: true })
+          // Ctrl-C belongs to the main thread: a SIGINT watchdog in a worker thread takes over the
+          // process's handler and, when it ends, leaves SIGINT killing the process.
+          driver.runInContext(context, { timeout: options.timeoutMs, breakOnSigint: isMainThread })
         } catch (err) {
           if (!isTimeout(err)) throw err
           // Modules cut off halfway must run again from the start when imported again.

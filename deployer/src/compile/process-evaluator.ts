@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import type { SourceFile } from 'typescript'
 import type { Diagnostic } from './compile-types.js'
-import { definitionFromExports } from './definition-from-module.js'
-import { createModuleSandbox, type EvaluationFailure, type SandboxOptions } from './module-sandbox.js'
+import type { ModuleOutcome } from './evaluate-modules.js'
+import type { SandboxOptions } from './module-sandbox.js'
 import { declarationPosition, findLiteral, type SourcePosition } from './source-locator.js'
-import { transpileModule, type TranspiledModule } from './transpile-module.js'
+import type { TranspiledModule } from './transpile-module.js'
 import { displayPath } from './type-diagnostics.js'
 
 /**
@@ -30,15 +30,17 @@ export interface EvaluatorOptions {
   rootDir: string
   cwd: string
   timeoutMs: number
-  hostModules: Readonly<Record<string, unknown>>
+  /** What `@ablauf/sdk` means in the sandbox; default the host's sdk. */
+  hostModules?: Readonly<Record<string, unknown>> | undefined
   /** The type-checked source of a file, when the program has it (so both see the same text). */
   sourceFile: (file: string) => SourceFile | undefined
   onConsole?: SandboxOptions['onConsole']
 }
 
 /**
- * Evaluates process modules in the sandbox. Transpiled modules are cached by their text, so a
- * watch rebuild transpiles only what changed.
+ * Evaluates process modules in the sandbox and locates what went wrong in the sources. Transpiled
+ * modules are cached by their text, so a watch rebuild transpiles only what changed. The sandbox,
+ * the sdk and sucrase are loaded on first use: a cold compile evaluates in its worker instead.
  */
 export class ProcessEvaluator {
   readonly #options: EvaluatorOptions
@@ -52,39 +54,51 @@ export class ProcessEvaluator {
    * Evaluates process modules in a fresh sandbox, in which each module (shared helpers too) is
    * evaluated once; the result of each, by file.
    */
-  evaluateAll(files: readonly string[]): Map<string, Evaluation> {
+  async evaluateAll(files: readonly string[]): Promise<Map<string, Evaluation>> {
     const o = this.#options
-    const sandbox = createModuleSandbox({
-      hostModules: o.hostModules,
+    const [{ evaluateModules }, { transpileModule }, hostModules] = await Promise.all([
+      import('./evaluate-modules.js'),
+      import('./transpile-module.js'),
+      o.hostModules ?? import('./host-sdk-modules.js').then((m) => m.hostSdkModules()),
+    ])
+    const transpile = (file: string): TranspiledModule => {
+      const text = o.sourceFile(file)?.text ?? readFileSync(file, 'utf8')
+      const cached = this.#transpiled.get(file)
+      if (cached && cached.text === text) return cached
+      const mod = transpileModule(file, text)
+      this.#transpiled.set(file, mod)
+      return mod
+    }
+    const outcomes = evaluateModules(files, {
+      hostModules,
       rootDir: o.rootDir,
       timeoutMs: o.timeoutMs,
-      transpile: (f) => this.#transpile(f),
+      transpile,
       ...(o.onConsole ? { onConsole: o.onConsole } : {}),
     })
     const out = new Map<string, Evaluation>()
-    for (const [file, outcome] of sandbox.evaluateAll(files)) {
-      out.set(file, outcome.ok ? this.#fromExports(file, outcome.exports, outcome.loaded) : this.#fromFailure(file, outcome.error))
-    }
+    for (const [file, outcome] of outcomes) out.set(file, this.located(file, outcome))
     return out
   }
 
-  #fromExports(file: string, exports: unknown, loaded: string[]): Evaluation {
+  /** An outcome of evaluating `file` (here or in the worker), its problems located in the sources. */
+  located(file: string, outcome: ModuleOutcome): Evaluation {
+    if (outcome.ok) return outcome
+    if (outcome.stage === 'evaluate') return this.#fromFailure(file, outcome.message, outcome.details)
     const o = this.#options
-    const extracted = definitionFromExports(exports)
-    if (extracted.ok) return { ok: true, raw: extracted.value, loaded }
-    if (extracted.issue === 'DEFINITION_INVALID') {
+    const loaded = outcome.loaded
+    if (outcome.issue === 'DEFINITION_INVALID') {
       const sources = loaded.map((f) => o.sourceFile(f)).filter((sf): sf is SourceFile => sf !== undefined)
-      const diagnostics = extracted.issues.map((i) =>
+      const diagnostics = outcome.issues.map((i) =>
         this.#diagnostic(i.code, i.message, locateByMessage(i.message, sources) ?? this.#declaration(file) ?? { file, line: 1, col: 1 }, i.severity),
       )
       return { ok: false, diagnostics, loaded }
     }
-    const at = extracted.issue === 'MISSING_DEFAULT_EXPORT' ? undefined : this.#declaration(file)
-    return { ok: false, diagnostics: [this.#diagnostic(extracted.issue, extracted.message, at ?? { file, line: 1, col: 1 })], loaded }
+    const at = outcome.issue === 'MISSING_DEFAULT_EXPORT' ? undefined : this.#declaration(file)
+    return { ok: false, diagnostics: [this.#diagnostic(outcome.issue, outcome.message, at ?? { file, line: 1, col: 1 })], loaded }
   }
 
-  #fromFailure(file: string, err: EvaluationFailure): Evaluation {
-    const d = err.details
+  #fromFailure(file: string, message: string, d: Extract<ModuleOutcome, { stage: 'evaluate' }>['details']): Evaluation {
     let at: SourcePosition = { file: d.file, line: d.line ?? 1, col: d.col ?? 1 }
     if (d.specifier !== undefined) {
       const sf = this.#options.sourceFile(d.file)
@@ -93,7 +107,7 @@ export class ProcessEvaluator {
       at = this.#declaration(d.file) ?? at
     }
     const via = at.file === file ? '' : ` (while evaluating ${displayPath(this.#options.cwd, file)})`
-    return { ok: false, diagnostics: [this.#diagnostic(d.issue, `${err.message}${via}`, at)], loaded: [file] }
+    return { ok: false, diagnostics: [this.#diagnostic(d.issue, `${message}${via}`, at)], loaded: [file] }
   }
 
   /** Forgets cached transpilations of files that no longer exist. */
@@ -108,14 +122,5 @@ export class ProcessEvaluator {
 
   #diagnostic(code: string, message: string, at: SourcePosition, severity: 'error' | 'warning' = 'error'): Diagnostic {
     return { file: displayPath(this.#options.cwd, at.file), line: at.line, col: at.col, code, severity, message }
-  }
-
-  #transpile(file: string): TranspiledModule {
-    const text = this.#options.sourceFile(file)?.text ?? readFileSync(file, 'utf8')
-    const cached = this.#transpiled.get(file)
-    if (cached && cached.text === text) return cached
-    const mod = transpileModule(file, text)
-    this.#transpiled.set(file, mod)
-    return mod
   }
 }

@@ -1,14 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { CompilerHost, CompilerOptions, Diagnostic, Program, SourceFile } from 'typescript'
+import { findProcessFiles, PROCESS_FILE_SUFFIX, TARGET_TYPES_FILE } from './repo-layout.js'
 import { ts } from './typescript-module.js'
 
-/** The file name of process modules. */
-export const PROCESS_FILE_SUFFIX = '.process.ts'
-/** The generated target types that augment the sdk's `Register`. */
-export const TARGET_TYPES_FILE = 'ablauf-target.d.ts'
-
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.ablauf', '.git'])
+export { findProcessFiles, PROCESS_FILE_SUFFIX, TARGET_TYPES_FILE } from './repo-layout.js'
 
 /** Options that make sense for a repository of process modules when it brings no tsconfig.json. */
 const DEFAULT_OPTIONS: CompilerOptions = {
@@ -34,22 +30,6 @@ const CHECK_ONLY: CompilerOptions = {
   declarationMap: false,
   sourceMap: false,
   emitDeclarationOnly: false,
-}
-
-/** Every `*.process.ts` below `dir`, sorted, skipping `node_modules`, `dist` and `.ablauf`. */
-export function findProcessFiles(dir: string): string[] {
-  const out: string[] = []
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(path.join(d, entry.name))
-      } else if (entry.name.endsWith(PROCESS_FILE_SUFFIX)) {
-        out.push(path.join(d, entry.name))
-      }
-    }
-  }
-  walk(dir)
-  return out.sort()
 }
 
 /**

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { targetSnapshotSchema, type TargetSnapshot } from '@ablauf/sdk/target'
+import { TARGET_SNAPSHOT_FILE } from './repo-layout.js'
 
-/** The committed target snapshot of a process repository. */
-export const TARGET_SNAPSHOT_FILE = 'ablauf.target.json'
+export { TARGET_SNAPSHOT_FILE } from './repo-layout.js'
 
 /** A problem with the snapshot file, at a JSON path inside it. */
 export interface SnapshotProblem {

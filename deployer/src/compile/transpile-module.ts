@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module'
 import { transform } from 'sucrase'
-import { ts } from './typescript-module.js'
+import type TypeScript from 'typescript'
 
 /** CommonJS JavaScript of one TypeScript module, for evaluation in the sandbox. */
 export interface TranspiledModule {
@@ -12,16 +13,18 @@ export interface TranspiledModule {
 }
 
 /**
- * Transpiles one module to CommonJS without type information (the program has type-checked it
- * already). sucrase strips types and rewrites imports several times faster than
+ * Transpiles one module to CommonJS without type information (type errors are the program's
+ * business). sucrase strips types and rewrites imports several times faster than
  * `ts.transpileModule` and keeps every line where it was, so a stack frame's line is the source line.
- * Syntax sucrase does not handle falls back to TypeScript's transpiler.
+ * Syntax sucrase does not handle falls back to TypeScript's transpiler, loaded only then (the
+ * evaluation worker has no other use for it).
  */
 export function transpileModule(file: string, text: string): TranspiledModule {
   try {
     const out = transform(text, { transforms: ['typescript', 'imports'], filePath: file, disableESTransforms: true })
     return { file, text, code: out.code, sameLines: true }
   } catch {
+    const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript
     const out = ts.transpileModule(text, {
       fileName: file,
       reportDiagnostics: false,
