@@ -1,13 +1,13 @@
 import { Router } from 'express'
 import { z } from 'zod'
-import { fieldValueSchema, idSchema, type ActivityDialog, type ProcessDefinition } from '@ablauf/sdk/definition'
+import { fieldValueSchema, idSchema, type ProcessDefinition } from '@ablauf/sdk/definition'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { TaskFilter, UserTaskRow } from '../store/store-rows.js'
 import { actorOf, agentQueues, requireScope, type Principal } from './auth/principal.js'
 import { principal } from './auth/token-auth.js'
-import { dialogFieldSpec } from './dialog-field-spec.js'
 import type { HttpDeps } from './http-deps.js'
 import { parseInput } from './parse-input.js'
+import { taskListJson } from './task-list-json.js'
 
 const listQuery = z.strictObject({ ticket: z.string().min(1).max(100).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) })
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })
@@ -27,6 +27,7 @@ function interfaceOf(p: Principal): 'agent' | 'customer' | undefined {
 export function tasksRoutes(deps: HttpDeps): Router {
   const r = Router()
   const { store, target, runtime } = deps
+  const writeTaskList = taskListJson(target)
 
   const visibility = (p: Principal): TaskFilter => {
     const ui = interfaceOf(p)
@@ -45,52 +46,26 @@ export function tasksRoutes(deps: HttpDeps): Router {
     return f.customerUser === undefined || ticket.CustomerUser === f.customerUser
   }
 
-  /** The dialogs of the task's activity offered to `ui`, each field with the spec a form needs. */
-  const dialogsOf = (definition: ProcessDefinition | undefined, task: UserTaskRow, ui: 'agent' | 'customer' | undefined) => {
-    const activity = definition?.activities.find((a) => a.id === task.activity)
-    if (activity?.kind !== 'user') return []
-    const allowed = new Set(task.dialogs.filter((d) => ui === undefined || d.interface.includes(ui)).map((d) => d.id))
-    return activity.dialogs
-      .filter((d: ActivityDialog) => allowed.has(d.id) && (ui === undefined || d.interface.includes(ui)))
-      .map((d) => ({ ...d, fields: d.fields.map((f) => ({ ...f, spec: dialogFieldSpec(f, target, ui ?? 'agent') })) }))
-  }
-
   r.get('/tasks', async (req, res) => {
     const p = principal(req)
     requireScope(p, 'read', 'agent', 'customer')
     const q = parseInput(listQuery, req.query, 'query')
     const ui = interfaceOf(p)
-    const tasks = await store.transaction(
+    const body = await store.transaction(
       async (tx) => {
         // One query for the tasks and their tickets' headline fields.
         const rows = await tx.userTasks.listOpenWithTickets({ ...visibility(p), limit: q.limit, ...(q.ticket === undefined ? {} : { ticketId: q.ticket }) })
         // Many open tasks share a few process versions: read each once per request.
-        const versions = new Map<string, Promise<ProcessDefinition | undefined>>()
-        const definitionOf = (task: UserTaskRow): Promise<ProcessDefinition | undefined> => {
+        const versions = new Map<string, ProcessDefinition | undefined>()
+        for (const task of rows) {
           const key = `${task.processId}@${task.version}`
-          let found = versions.get(key)
-          if (found === undefined) {
-            found = tx.processes.getVersionByHash(task.processId, task.version).then((v) => v?.definition)
-            versions.set(key, found)
-          }
-          return found
+          if (!versions.has(key)) versions.set(key, (await tx.processes.getVersionByHash(task.processId, task.version))?.definition)
         }
-        const out = []
-        for (const { ticket, ...task } of rows) {
-          const definition = await definitionOf(task)
-          out.push({
-            ...task,
-            processName: definition?.name ?? task.processId,
-            activityName: definition?.activities.find((a) => a.id === task.activity)?.name ?? task.activity,
-            ticket,
-            dialogs: dialogsOf(definition, task, ui),
-          })
-        }
-        return out
+        return writeTaskList(rows, (task) => versions.get(`${task.processId}@${task.version}`), ui)
       },
       { readOnly: true },
     )
-    res.json({ tasks })
+    res.type('json').send(body)
   })
 
   r.post('/tasks/:id/submit', async (req, res) => {

@@ -62,4 +62,23 @@ describe('whoami and what tasks tell a form', () => {
     const intake = admin.body.tasks.find((t) => t.processId === 'device-intake')
     expect(intake).toMatchObject({ processName: 'Device intake', activityName: 'Classify' })
   })
+
+  it('lists a task as its stored row with the names, its ticket and its dialogs, for every audience alike', async () => {
+    expect((await h.call('POST', '/api/v1/deployments', { token: 'deploy', body: { definitions: [intakeDefinition], source: SOURCE } })).status).toBe(201)
+    const created = await h.call('POST', '/api/v1/tickets', { token: 'anna', body: { Title: 'Laptop', Queue: 'Service Desk' } })
+    for (const token of ['admin', 'anna', 'admin'] as const) {
+      const { body } = await h.call<{ tasks: Record<string, unknown>[] }>('GET', '/api/v1/tasks', { token })
+      const [task] = body.tasks
+      const row = await h.store.transaction((tx) => tx.userTasks.get(String(task?.['id'])), { readOnly: true })
+      expect(Object.keys(task ?? {})).toEqual([...Object.keys(row ?? {}), 'processName', 'activityName', 'ticket'])
+      const { ticket } = created.body
+      expect(task).toEqual({
+        ...row,
+        dialogs: [expect.objectContaining({ id: row?.dialogs[0]?.id, fields: expect.any(Array) })],
+        processName: 'Device intake',
+        activityName: 'Classify',
+        ticket: { id: ticket.id, number: ticket.number, Title: 'Laptop', Queue: 'Service Desk', State: ticket.State },
+      })
+    }
+  })
 })
