@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { z } from 'zod'
+import type { BuildManifest } from './build-manifest.js'
 import type { CompiledProcess } from './compile-types.js'
+
+/** The manifest file of a build directory. */
+export const MANIFEST_FILE = 'manifest.json'
 
 /** A process of a build and its canonical JSON text. */
 export interface BuildEntry {
@@ -9,23 +12,13 @@ export interface BuildEntry {
   json: string
 }
 
-/** The manifest file of a build directory. */
-export const MANIFEST_FILE = 'manifest.json'
-
-export const buildManifestSchema = z.strictObject({
-  apiVersion: z.literal('ablauf/build-v1'),
-  processes: z.array(z.strictObject({ id: z.string(), hash: z.string(), source: z.string(), file: z.string() })),
-})
-/** What a build directory holds: one entry per process, sorted by id. */
-export type BuildManifest = z.infer<typeof buildManifestSchema>
-
 /**
  * Writes one canonical JSON file per process (`<id>.json`) and `manifest.json` into `outDir`;
- * files of a previous build that are no longer produced are removed. Output is deterministic.
+ * files of the `previous` build (its manifest, read before) that are no longer produced are
+ * removed. Output is deterministic.
  */
-export function writeBuildEntries(outDir: string, entries: readonly BuildEntry[]): BuildManifest {
+export function writeBuildEntries(outDir: string, entries: readonly BuildEntry[], previous: BuildManifest | undefined): BuildManifest {
   mkdirSync(outDir, { recursive: true })
-  const previous = readBuildManifest(outDir)
   const sorted = [...entries].sort((a, b) => (a.process.id < b.process.id ? -1 : a.process.id > b.process.id ? 1 : 0))
   const manifest: BuildManifest = {
     apiVersion: 'ablauf/build-v1',
@@ -38,18 +31,6 @@ export function writeBuildEntries(outDir: string, entries: readonly BuildEntry[]
   for (const { process: p, json } of sorted) writeIfChanged(path.join(outDir, `${p.id}.json`), `${json}\n`)
   writeIfChanged(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
   return manifest
-}
-
-/** The manifest of a build directory, or `undefined` when there is none (or it is not ours). */
-export function readBuildManifest(outDir: string): BuildManifest | undefined {
-  const file = path.join(outDir, MANIFEST_FILE)
-  if (!existsSync(file)) return undefined
-  try {
-    const r = buildManifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
-    return r.success ? r.data : undefined
-  } catch {
-    return undefined
-  }
 }
 
 function writeIfChanged(file: string, text: string): void {

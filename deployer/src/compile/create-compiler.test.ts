@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readBuildManifest } from './build-output.js'
+import { readBuildManifest } from './build-manifest.js'
 import { createCompiler } from './create-compiler.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))

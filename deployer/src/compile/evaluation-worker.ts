@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
+import { readBuildManifest } from './build-manifest.js'
 import { CheckCache } from './check-cache.js'
 import { validateDefinitions } from './definition-validation.js'
 import { evaluateModules } from './evaluate-modules.js'
@@ -8,8 +9,9 @@ import { readTargetSnapshot } from './target-snapshot-file.js'
 import { transpileModule } from './transpile-module.js'
 import type { WorkerInput, WorkerResult } from './worker-evaluation.js'
 
-// The evaluation worker of a cold compile (see worker-evaluation.ts): it reads the target, evaluates
-// every process module and checks the definitions while the main thread type-checks.
+// The evaluation worker of a cold compile (see worker-evaluation.ts): it reads the target and the
+// previous build's manifest, evaluates every process module and checks the definitions while the
+// main thread type-checks (which then needs neither the sdk nor zod).
 const input = workerData as WorkerInput
 const consoleCalls: WorkerResult['console'] = []
 const target = readTargetSnapshot(input.rootDir)
@@ -25,6 +27,7 @@ const result: WorkerResult = {
   target,
   outcomes: [...outcomes],
   checks: validateDefinitions(raws, target.target, new CheckCache()),
+  previousBuild: input.outDir === undefined ? undefined : readBuildManifest(input.outDir),
   console: consoleCalls,
 }
 parentPort?.postMessage(result)

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import type { BuildManifest } from './build-manifest.js'
 import type { DefinitionCheck } from './check-cache.js'
 import type { ModuleOutcome } from './evaluate-modules.js'
 import type { readTargetSnapshot } from './target-snapshot-file.js'
@@ -11,6 +12,8 @@ export interface WorkerInput {
   timeoutMs: number
   /** The process modules, in the order the compiler evaluates them. */
   files: string[]
+  /** The build directory, whose manifest the worker reads. */
+  outDir: string | undefined
 }
 
 /** What the evaluation worker answers, all plain data. */
@@ -20,6 +23,8 @@ export interface WorkerResult {
   outcomes: [string, ModuleOutcome][]
   /** The checks of the definitions of the modules that evaluated, in the same order. */
   checks: DefinitionCheck[]
+  /** The manifest of the previous build in `outDir`. */
+  previousBuild: BuildManifest | undefined
   /** What the modules wrote with `console.*`. */
   console: { level: string; args: string[] }[]
 }

@@ -1,5 +1,6 @@
 import { canonicalJson } from '@ablauf/sdk'
-import { writeBuildEntries, type BuildManifest } from './build-output.js'
+import { readBuildManifest, type BuildManifest } from './build-manifest.js'
+import { writeBuildEntries } from './build-output.js'
 import type { CompiledProcess } from './compile-types.js'
 
 /**
@@ -7,5 +8,9 @@ import type { CompiledProcess } from './compile-types.js'
  * files of a previous build that are no longer produced are removed. Output is deterministic.
  */
 export function writeBuild(outDir: string, processes: readonly CompiledProcess[]): BuildManifest {
-  return writeBuildEntries(outDir, processes.map((p) => ({ process: p, json: canonicalJson(p.definition) })))
+  return writeBuildEntries(
+    outDir,
+    processes.map((p) => ({ process: p, json: canonicalJson(p.definition) })),
+    readBuildManifest(outDir),
+  )
 }
