@@ -1,5 +1,6 @@
 import type { UserTaskRepo } from '../store-port.js'
 import type { OpenTaskWithTicket, TaskFilter, UserTaskRow } from '../store-rows.js'
+import { ParsedCache } from '../parsed-cache.js'
 import type { StatementCache } from './statement-cache.js'
 import { readJson, writeJson } from './stored-json.js'
 import { dialogsSchema } from '../stored-row-schemas.js'
@@ -52,6 +53,12 @@ function openWhere(filter: TaskFilter): { where: string; params: unknown[] } | u
   return { where: where.join(' AND '), params }
 }
 
+/**
+ * Every task of one activity stores the same dialogs text, and inbox lists read hundreds of tasks: each
+ * distinct text is parsed (zod) once and shared, frozen.
+ */
+const dialogsByText = new ParsedCache<UserTaskRow['dialogs']>(1024)
+
 function toTask(r: TaskRecord): UserTaskRow {
   return {
     id: r.id,
@@ -60,7 +67,7 @@ function toTask(r: TaskRecord): UserTaskRow {
     processId: r.process_id,
     version: r.version,
     activity: r.activity,
-    dialogs: readJson(dialogsSchema, r.dialogs, `dialogs of task ${r.id}`),
+    dialogs: dialogsByText.getOrParse(r.dialogs, () => readJson(dialogsSchema, r.dialogs, `dialogs of task ${r.id}`)),
     status: r.status,
     test: r.test === 1,
     openedAt: r.opened_at,
