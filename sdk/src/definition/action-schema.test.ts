@@ -38,6 +38,9 @@ describe('actionSchema', () => {
     expect(problems({ type: 'setState', state: 'pending reminder', pendingTimeDiff: 3600 })).toEqual([])
     expect(problems({ type: 'setState', state: 'pending reminder', pendingDateTime: '2025-01-31T12:00:00+01:00' })).toEqual([])
     expect(problems({ type: 'setState', state: 'pending reminder', pendingTimeDiff: -1 })).toHaveLength(1)
+    expect(problems({ type: 'setState', state: 'pending reminder', pendingTimeDiff: 3600, pendingDateTime: '2025-01-31T12:00:00+01:00' })).toEqual([
+      'custom at pendingDateTime: setState takes pendingTimeDiff or pendingDateTime, not both',
+    ])
     expect(problems({ type: 'setState', state: 'pending reminder', pendingDateTime: 'tomorrow' })).toHaveLength(1)
   })
 

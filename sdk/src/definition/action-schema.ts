@@ -24,13 +24,18 @@ export const actionSchema = z.discriminatedUnion('type', [
   /** TicketQueueSet */
   z.strictObject({ ...base, type: z.literal('setQueue'), queue: nonEmpty }),
   /** TicketStateSet, optionally pending: seconds from now (PendingTimeDiff) or an absolute time. */
-  z.strictObject({
-    ...base,
-    type: z.literal('setState'),
-    state: nonEmpty,
-    pendingTimeDiff: z.number().int().positive().optional(),
-    pendingDateTime: z.iso.datetime({ offset: true }).optional(),
-  }),
+  z
+    .strictObject({
+      ...base,
+      type: z.literal('setState'),
+      state: nonEmpty,
+      pendingTimeDiff: z.number().int().positive().optional(),
+      pendingDateTime: z.iso.datetime({ offset: true }).optional(),
+    })
+    .refine((a) => a.pendingTimeDiff === undefined || a.pendingDateTime === undefined, {
+      message: 'setState takes pendingTimeDiff or pendingDateTime, not both',
+      path: ['pendingDateTime'],
+    }),
   /** TicketPrioritySet */
   z.strictObject({ ...base, type: z.literal('setPriority'), priority: nonEmpty }),
   /** TicketOwnerSet */

@@ -100,6 +100,9 @@ describe('names without a target', () => {
     start.service('w', { webService: 'A', invoker: 'B', output: { 'body.x': 'Warranty' } })
     // @ts-expect-error pending time is a number of seconds
     setState('pending', { pendingTimeDiff: '1h' })
+    // @ts-expect-error a pending time is relative or absolute, not both
+    setState('pending', { pendingTimeDiff: 3600, pendingDateTime: new Date() })
+    setState('pending', { pendingDateTime: new Date(), name: 'Remind' })
     createTicket({ title: 'T', queue: 'Q', dynamicFields: { Anything: 'x' } })
   })
 

@@ -24,17 +24,15 @@ export function setQueue(queue: QueueName, meta?: ActionMeta): ActionOf<'setQueu
 }
 
 /**
- * Options of {@link setState}: a pending time, relative (seconds) or absolute.
+ * Options of {@link setState}: a pending time, relative (seconds) or absolute — one of them, not both.
  *
  * @example
  * ```ts
  * const o: SetStateOptions = { pendingDateTime: new Date('2026-02-01T09:00:00Z') }
  * ```
  */
-export interface SetStateOptions extends ActionMeta {
-  pendingTimeDiff?: number
-  pendingDateTime?: DateInput
-}
+export type SetStateOptions = ActionMeta &
+  ({ pendingTimeDiff?: number; pendingDateTime?: never } | { pendingDateTime?: DateInput; pendingTimeDiff?: never })
 
 /**
  * Sets the ticket state (Znuny `TicketStateSet`), for pending states with a pending time.
