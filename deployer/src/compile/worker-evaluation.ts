@@ -43,11 +43,16 @@ const WORKER_SCRIPT = new URL('./evaluation-worker.js', import.meta.url)
  * Evaluates and checks the process modules in a worker thread, so that this work runs on the other
  * core while the main thread type-checks (TypeScript's checker is single-threaded). `undefined` when
  * there is no compiled worker script next to this module (the compiler runs from its TypeScript
- * sources, as in unit tests): the caller then evaluates in its own thread.
+ * sources, as in unit tests) or no thread to be had: the caller then evaluates in its own thread.
  */
 export function startWorkerEvaluation(input: WorkerInput): PendingEvaluation | undefined {
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return undefined
-  const worker = new Worker(WORKER_SCRIPT, { workerData: input })
+  let worker: Worker
+  try {
+    worker = new Worker(WORKER_SCRIPT, { workerData: input })
+  } catch {
+    return undefined
+  }
   const result = new Promise<WorkerResult>((resolve, reject) => {
     worker.once('message', (message) => resolve(message as WorkerResult))
     worker.once('error', reject)
