@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express'
 import { deploymentBodyParser } from '../deployments/deployment-body.js'
 import { deploymentsRoutes } from '../deployments/deployments-routes.js'
+import { listenWithAppServer } from './app-server.js'
 import { bearerAuth } from './auth/token-auth.js'
 import { parseSize } from './body-size.js'
 import { debugRoutes } from './debug-routes.js'
@@ -32,6 +33,7 @@ function measure(deps: HttpDeps): RequestHandler {
 export function createApp(deps: HttpDeps): Express {
   const bodyLimitBytes = parseSize(deps.bodyLimit)
   const app = express()
+  app.listen = listenWithAppServer(app)
   app.disable('x-powered-by')
   // API answers are not cached (the page asks with no-store); an ETag would hash every body, megabytes for a plan.
   app.set('etag', false)
