@@ -1,6 +1,9 @@
 // Compile benchmark: cold `ablauf compile` vs `tsc --noEmit` on N synthetic processes, and the p50 of a
 // one-file rebuild under the watch compiler. Run after `npm run build`: `npm run bench -- compile`.
 // Prints numbers only; nothing here asserts a time.
+// From its second run on, `ablauf compile` compiles typescript.js with the V8 code cache the first
+// run left in node_modules/.cache/ablauf (tsc does the same on Node >= 22 through
+// module.enableCompileCache, not on Node 20); NODE_DISABLE_COMPILE_CACHE=1 measures it without.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs'
 import os from 'node:os'
