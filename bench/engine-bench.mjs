@@ -1,6 +1,6 @@
 // `npm run bench -- engine`: completed seed-flow instances per second (ticket created → script →
 // condition → service task answered by a local ERP stub → user task submitted → end), each engine in
-// its own child process so that peak RSS is its own: (a) Ablauf in-process on SQLite (WAL),
+// its own child process so that peak RSS is its own, the ERP stub in one more: (a) Ablauf in-process on SQLite (WAL),
 // (b) Ablauf through the HTTP API, (c) paed01's bpmn-engine in memory. Build first (`npx tsc -b`).
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -28,6 +28,14 @@ async function child(mode, erpUrl) {
     const { runBpmn } = await import('./engine-bpmn.mjs')
     const r = summary(await runBpmn({ erpUrl, durationMs: DURATION_MS, max: MAX, concurrency: 256 }))
     console.log(JSON.stringify({ ...r, rssMb: rssMb() }))
+  } else if (mode === 'stub') {
+    const stub = await startErpStub()
+    console.log(JSON.stringify({ url: stub.url }))
+    process.once('SIGTERM', async () => {
+      stubChild.proc.kill('SIGTERM')
+    await stubChild.exited
+      process.exit(0)
+    })
   } else if (mode === 'serve') {
     const { startBenchEngine } = await import('./engine-ablauf.mjs')
     const { engine, close } = await startBenchEngine(erpUrl)
@@ -69,7 +77,10 @@ function spawnChild(mode, erpUrl) {
 
 async function main() {
   if (!existsSync(new URL('../engine/dist/index.js', import.meta.url))) throw new Error('engine/dist is missing: run `npx tsc -b` first')
-  const stub = await startErpStub()
+  // The ERP runs in a process of its own, as a real one would: sharing the load generator's event loop
+  // would slow both and count the stub's latency against the engine.
+  const stubChild = spawnChild('stub', '')
+  const stub = await stubChild.nextLine()
   const rows = {}
   try {
     for (const mode of ['inproc', 'bpmn']) {
@@ -87,7 +98,8 @@ async function main() {
     rows.http = { ...http, rssMb: served.rssMb, cpuMsPerInstance: served.serverCpuMs / http.completed }
     await server.exited
   } finally {
-    await stub.close()
+    stubChild.proc.kill('SIGTERM')
+    await stubChild.exited
   }
   const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-')
   const line = (name, r, target) =>
