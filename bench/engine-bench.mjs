@@ -32,8 +32,7 @@ async function child(mode, erpUrl) {
     const stub = await startErpStub()
     console.log(JSON.stringify({ url: stub.url }))
     process.once('SIGTERM', async () => {
-      stubChild.proc.kill('SIGTERM')
-    await stubChild.exited
+      await stub.close()
       process.exit(0)
     })
   } else if (mode === 'serve') {
