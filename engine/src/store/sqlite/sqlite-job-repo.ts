@@ -102,16 +102,18 @@ export function sqliteJobRepo(db: StatementCache): JobRepo {
       )
       const kindSql = kinds === undefined ? '' : `AND kind IN (${kinds.map(() => '?').join(', ') || 'NULL'})`
       const expires = new Date(new Date(at).getTime() + leaseMs).toISOString()
-      // One statement leases the batch; RETURNING has no order, so the due order is restored here.
-      const leased = db.all<JobRecord>(
+      // Two statements, each walking the (status, run_at) index in order: leases that expired (a worker
+      // died holding them; few rows), then due pending jobs. One statement with an OR of both made
+      // SQLite merge two index scans and sort them, a third of the lease's time.
+      const leaseWhere = (condition: string): string =>
         `UPDATE jobs SET status = 'leased', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ?
-         WHERE id IN (
-           SELECT id FROM jobs
-           WHERE ((status = 'pending' AND run_at <= ?) OR (status = 'leased' AND lease_expires_at <= ?)) ${kindSql}
-           ORDER BY run_at, id LIMIT ?)
-         RETURNING *`,
-        owner, expires, at, at, at, ...(kinds ?? []), limit,
-      )
+         WHERE id IN (SELECT id FROM jobs WHERE ${condition} ${kindSql} ORDER BY run_at, id LIMIT ?)
+         RETURNING *`
+      const leased = db.all<JobRecord>(leaseWhere(`status = 'leased' AND lease_expires_at <= ?`), owner, expires, at, at, ...(kinds ?? []), limit)
+      if (leased.length < limit) {
+        leased.push(...db.all<JobRecord>(leaseWhere(`status = 'pending' AND run_at <= ?`), owner, expires, at, at, ...(kinds ?? []), limit - leased.length))
+      }
+      // RETURNING has no order, so the due order is restored here.
       return leased.map(toJob).sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : a.id - b.id))
     },
     async complete(id, owner, result, now) {
