@@ -29,6 +29,14 @@ export class CheckCache {
   validated = new WeakMap<object, Issue[]>()
   readonly built = new WeakMap<object, BuildText>()
 
+  /**
+   * Records that `raw` is a copy of a definition the host's sdk parsed and froze (`isParsedDefinition`,
+   * checked where it was produced): it is taken as parsed instead of being parsed a second time.
+   */
+  trustParsed(raw: unknown): void {
+    if (typeof raw === 'object' && raw !== null) this.parsed.set(raw, { ok: true, value: raw as ProcessDefinition })
+  }
+
   /** Takes over checks made elsewhere (in the evaluation worker) of `raws` against `target`. */
   seed(raws: readonly unknown[], checks: readonly DefinitionCheck[], target: TargetSnapshot | undefined): void {
     this.target = target

@@ -106,7 +106,10 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
       if (skip) s.evaluations.delete(file)
       return !skip
     })
-    for (const [file, evaluation] of await evaluator.evaluateAll(ready)) s.evaluations.set(file, evaluation)
+    for (const [file, evaluation] of await evaluator.evaluateAll(ready)) {
+      s.evaluations.set(file, evaluation)
+      if (evaluation.ok && evaluation.parsed) checkCache.trustParsed(evaluation.raw)
+    }
   }
 
   /** Takes over what the evaluation worker found, as if this thread had evaluated and checked. */

@@ -5,10 +5,11 @@ import { createModuleSandbox, type EvaluationFailureDetails, type SandboxOptions
 /**
  * What evaluating one process module gave, as plain data (it crosses over from the evaluation
  * worker): the raw definition, why the default export is no definition, or why evaluating failed.
- * Nothing is located in the sources yet.
+ * Nothing is located in the sources yet. `parsed`: `raw` is a copy of a definition the host's sdk
+ * parsed (it need not be parsed again).
  */
 export type ModuleOutcome =
-  | { ok: true; raw: unknown; loaded: string[] }
+  | { ok: true; raw: unknown; parsed: boolean; loaded: string[] }
   | { ok: false; stage: 'export'; issue: 'MISSING_DEFAULT_EXPORT' | 'NOT_A_PROCESS' | 'EVAL_FAILED' | 'NOT_JSON'; message: string; loaded: string[] }
   | { ok: false; stage: 'export'; issue: 'DEFINITION_INVALID'; message: string; issues: Issue[]; loaded: string[] }
   | { ok: false; stage: 'evaluate'; message: string; details: EvaluationFailureDetails }
@@ -23,7 +24,7 @@ export function evaluateModules(files: readonly string[], options: SandboxOption
     }
     const extracted = definitionFromExports(outcome.exports)
     const loaded = outcome.loaded
-    if (extracted.ok) out.set(file, { ok: true, raw: extracted.value, loaded })
+    if (extracted.ok) out.set(file, { ok: true, raw: extracted.value, parsed: extracted.parsed, loaded })
     else if (extracted.issue === 'DEFINITION_INVALID') {
       // Only what the diagnostics use: issues made in the sandbox may carry anything else.
       const issues = extracted.issues.map((i) => ({ code: i.code, message: i.message, path: [...i.path], ...(i.severity ? { severity: i.severity } : {}) }))

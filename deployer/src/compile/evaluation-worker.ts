@@ -23,10 +23,12 @@ const outcomes = evaluateModules(input.files, {
   onConsole: (level, args) => consoleCalls.push({ level, args: args.map(String) }),
 })
 const raws = [...outcomes.values()].flatMap((o) => (o.ok ? [o.raw] : []))
+const cache = new CheckCache()
+for (const o of outcomes.values()) if (o.ok && o.parsed) cache.trustParsed(o.raw)
 const result: WorkerResult = {
   target,
   outcomes: [...outcomes],
-  checks: validateDefinitions(raws, target.target, new CheckCache()),
+  checks: validateDefinitions(raws, target.target, cache),
   previousBuild: input.outDir === undefined ? undefined : readBuildManifest(input.outDir),
   console: consoleCalls,
 }

@@ -23,7 +23,7 @@ function locateByMessage(message: string, sources: readonly SourceFile[]): Sourc
 
 /** A process module evaluated: the raw definition it exported, or why that failed. */
 export type Evaluation =
-  | { ok: true; raw: unknown; loaded: string[] }
+  | { ok: true; raw: unknown; parsed: boolean; loaded: string[] }
   | { ok: false; diagnostics: Diagnostic[]; loaded: string[] }
 
 export interface EvaluatorOptions {

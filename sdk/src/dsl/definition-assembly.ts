@@ -1,5 +1,6 @@
 import { API_VERSION, processDefinitionSchema, type ProcessDefinition } from '../definition/definition-schema.js'
 import { zodIssues } from '../definition/parse-definition.js'
+import { markParsedDefinition } from '../definition/parsed-definitions.js'
 import { AblaufError, type Issue } from '../errors.js'
 import type { ActivityDraft } from './activity-drafts.js'
 import type { ProcessOptions, TransitionOptions } from './process-builder.js'
@@ -10,7 +11,7 @@ export interface TransitionDraft extends TransitionOptions {
   to: string
 }
 
-/** The frozen plain state of a builder. */
+/** What a builder declared, in declaration order: the input of {@link assembleDefinition}. */
 export interface ProcessDraft {
   readonly id: string
   readonly options: ProcessOptions
@@ -87,7 +88,10 @@ function describe(processId: string, issues: readonly Issue[]): string {
   return [`process "${processId}" has ${count}:`, ...lines, ...more].join('\n')
 }
 
-/** Builds the canonical definition from a draft; throws `DEFINITION_INVALID` with every issue. */
+/**
+ * Builds the canonical definition from a draft, deep-frozen; throws `DEFINITION_INVALID` with every
+ * issue.
+ */
 export function assembleDefinition(draft: ProcessDraft): ProcessDefinition {
   const { options } = draft
   const ids = transitionIds(draft.transitions)
@@ -111,5 +115,5 @@ export function assembleDefinition(draft: ProcessDraft): ProcessDefinition {
   if (issues.length > 0 || !parsed.success) {
     throw new AblaufError('DEFINITION_INVALID', describe(draft.id, issues), { issues })
   }
-  return parsed.data
+  return markParsedDefinition(parsed.data)
 }

@@ -33,11 +33,11 @@ export const PROCESS_BUILDER: unique symbol = Symbol.for('ablauf.processBuilder'
 
 /** A deep copy of plain data, so later changes to the caller's objects cannot reach the draft. */
 function copyPlain<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || isDate(value)) return value
   if (Array.isArray(value)) return value.map((v: unknown) => copyPlain(v)) as T
-  if (typeof value === 'object' && value !== null && !isDate(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyPlain(v)])) as T
-  }
-  return value
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(value)) out[k] = copyPlain((value as Record<string, unknown>)[k])
+  return out as T
 }
 
 function deepFreeze<T>(value: T): T {
@@ -49,19 +49,47 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The one implementation behind `ProcessBuilder`: holds a frozen plain draft and answers every
- * call with a new instance. Its methods are untyped; the public interface carries the types.
+ * An append-only list shared between builders: each call adds one frozen cell in front of the
+ * previous list instead of copying it, so a chain of n calls costs O(n), not O(n²).
+ */
+interface Chain<T> {
+  readonly last: T
+  readonly before: Chain<T> | undefined
+  readonly length: number
+}
+
+function append<T>(chain: Chain<T> | undefined, item: T): Chain<T> {
+  return Object.freeze({ last: deepFreeze(item), before: chain, length: (chain?.length ?? 0) + 1 })
+}
+
+function toArray<T>(chain: Chain<T> | undefined): T[] {
+  const out = new Array<T>(chain?.length ?? 0)
+  for (let c = chain; c; c = c.before) out[c.length - 1] = c.last
+  return out
+}
+
+/** The frozen state of a builder; every builder made from it shares it. */
+interface BuilderState {
+  readonly id: string
+  readonly options: ProcessOptions
+  readonly activities: Chain<ActivityDraft> | undefined
+  readonly transitions: Chain<TransitionDraft> | undefined
+}
+
+/**
+ * The one implementation behind `ProcessBuilder`: holds frozen plain state and answers every call
+ * with a new instance. Its methods are untyped; the public interface carries the types.
  */
 export class ProcessBuilderImpl {
   readonly [PROCESS_BUILDER] = true as const
-  readonly #draft: ProcessDraft
+  readonly #state: BuilderState
 
-  private constructor(draft: ProcessDraft) {
-    this.#draft = deepFreeze(draft)
+  private constructor(state: BuilderState) {
+    this.#state = Object.freeze(state)
   }
 
   static create(id: string, options: ProcessOptions): ProcessBuilderImpl {
-    return new ProcessBuilderImpl({ id, options: copyPlain(options), activities: [], transitions: [] })
+    return new ProcessBuilderImpl({ id, options: deepFreeze(copyPlain(options)), activities: undefined, transitions: undefined })
   }
 
   script(id: string, options: ScriptActivityOptions<ScriptName>): ProcessBuilderImpl {
@@ -90,22 +118,25 @@ export class ProcessBuilderImpl {
 
   transition(from: string, to: string, options: TransitionOptions = {}): ProcessBuilderImpl {
     const transition: TransitionDraft = { from, to, ...copyPlain(options) }
-    return new ProcessBuilderImpl({ ...this.#draft, transitions: [...this.#draft.transitions, transition] })
+    return new ProcessBuilderImpl({ ...this.#state, transitions: append(this.#state.transitions, transition) })
   }
 
   toDefinition(): ProcessDefinition {
-    return assembleDefinition(this.#draft)
+    const { id, options, activities, transitions } = this.#state
+    const draft: ProcessDraft = { id, options, activities: toArray(activities), transitions: toArray(transitions) }
+    return assembleDefinition(draft)
   }
 
   #withActivity(activity: ActivityDraft): ProcessBuilderImpl {
-    const index = this.#draft.activities.findIndex((a) => a.id === activity.id)
-    if (index >= 0) {
-      const message = `activity "${activity.id}" is declared twice in process "${this.#draft.id}"; give each activity its own id`
+    const { id, activities } = this.#state
+    for (let c = activities; c; c = c.before) {
+      if (c.last.id !== activity.id) continue
+      const message = `activity "${activity.id}" is declared twice in process "${id}"; give each activity its own id`
       throw new AblaufError('DEFINITION_INVALID', message, {
-        issues: [{ code: 'DUPLICATE_ACTIVITY', path: ['activities', this.#draft.activities.length, 'id'], message, severity: 'error' }],
+        issues: [{ code: 'DUPLICATE_ACTIVITY', path: ['activities', activities?.length ?? 0, 'id'], message, severity: 'error' }],
       })
     }
-    return new ProcessBuilderImpl({ ...this.#draft, activities: [...this.#draft.activities, activity] })
+    return new ProcessBuilderImpl({ ...this.#state, activities: append(activities, activity) })
   }
 }
 
