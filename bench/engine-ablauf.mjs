@@ -78,7 +78,7 @@ export async function runInProcess({ erpUrl, durationMs, max, concurrency }) {
     return await drive({
       durationMs, max, concurrency,
       async create(i) {
-        return (await engine.tickets.create(ticketInput(i), AGENT)).id
+        return (await engine.tickets.create(ticketInput(i), AGENT)).ticket.id
       },
       openTasks: () => engine.store.transaction((tx) => tx.userTasks.listOpen({ limit: 1000 }), { readOnly: true }),
       submit: (taskId) => engine.runtime.submitDialog(taskId, SUBMISSION, AGENT),

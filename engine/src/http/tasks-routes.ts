@@ -2,7 +2,7 @@ import { Router } from 'express'
 import { z } from 'zod'
 import { fieldValueSchema, idSchema, type ProcessDefinition } from '@ablauf/sdk/definition'
 import { AblaufError } from '@ablauf/sdk/errors'
-import type { TaskFilter, UserTaskRow } from '../store/store-rows.js'
+import type { TaskFilter, Ticket, UserTaskRow } from '../store/store-rows.js'
 import { actorOf, agentQueues, requireScope, type Principal } from './auth/principal.js'
 import { principal } from './auth/token-auth.js'
 import type { HttpDeps } from './http-deps.js'
@@ -74,26 +74,21 @@ export function tasksRoutes(deps: HttpDeps): Router {
     const { id } = parseInput(idParams, req.params, 'params')
     const body = parseInput(submitBody, req.body, 'body')
     const ui = interfaceOf(p)
-    const found = await store.transaction(
-      async (tx) => {
-        const row = await tx.userTasks.get(id)
-        const ticket = row === undefined ? undefined : await tx.tickets.get(row.ticketId)
-        return row === undefined || ticket === undefined ? undefined : { row, ticket }
-      },
-      { readOnly: true },
-    )
-    if (found === undefined || !visibleTo(p, found.row, found.ticket)) throw new AblaufError('NOT_FOUND', `task "${id}" does not exist or is not open for this token`)
-    const task = found.row
-    if (task.status !== 'open') {
-      throw new AblaufError('WRONG_ACTIVITY', `task "${id}" is closed: the ticket has left activity "${task.activity}"`, { taskId: id, activity: task.activity })
+    // The checks run inside the runtime's transaction: the task and ticket they see are the ones submitted to.
+    const authorize = (task: UserTaskRow | undefined, ticket: Ticket | undefined): void => {
+      if (task === undefined || ticket === undefined || !visibleTo(p, task, ticket)) throw new AblaufError('NOT_FOUND', `task "${id}" does not exist or is not open for this token`)
+      if (task.status !== 'open') {
+        throw new AblaufError('WRONG_ACTIVITY', `task "${id}" is closed: the ticket has left activity "${task.activity}"`, { taskId: id, activity: task.activity })
+      }
+      const dialog = task.dialogs.find((d) => d.id === body.dialog)
+      if (dialog === undefined) throw new AblaufError('WRONG_ACTIVITY', `task "${id}" has no dialog "${body.dialog}"`, { dialogs: task.dialogs.map((d) => d.id) })
+      if (ui !== undefined && !dialog.interface.includes(ui)) throw new AblaufError('FORBIDDEN', `dialog "${body.dialog}" is not offered to ${ui}s`)
     }
-    const dialog = task.dialogs.find((d) => d.id === body.dialog)
-    if (dialog === undefined) throw new AblaufError('WRONG_ACTIVITY', `task "${id}" has no dialog "${body.dialog}"`, { dialogs: task.dialogs.map((d) => d.id) })
-    if (ui !== undefined && !dialog.interface.includes(ui)) throw new AblaufError('FORBIDDEN', `dialog "${body.dialog}" is not offered to ${ui}s`)
     const instance = await runtime.submitDialog(
       id,
       { dialog: body.dialog, values: body.values, ...(body.article === undefined ? {} : { article: body.article }) },
       actorOf(p),
+      authorize,
     )
     res.json({ instance })
   })

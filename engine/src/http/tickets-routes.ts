@@ -33,9 +33,8 @@ export function ticketsRoutes(deps: HttpDeps): Router {
     }
     const actor = actorOf(p)
     // The ticket service starts the process in the ticket's own transaction; `ticket` is after the start.
-    const ticket = await tickets.create(body, actor)
-    const instance = await store.transaction((tx) => tx.instances.activeForTicket(ticket.id), { readOnly: true })
-    res.status(201).json({ ticket, instance: instance ?? null })
+    const { ticket, instance } = await tickets.create(body, actor)
+    res.status(201).json({ ticket, instance })
   })
 
   r.get('/tickets/:id', async (req, res) => {

@@ -118,9 +118,10 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
       })
     },
 
-    async submitDialog(taskId, submission, actor) {
+    async submitDialog(taskId, submission, actor, authorize) {
       return inTransaction(async (scope) => {
         const task = await scope.tx.userTasks.get(taskId)
+        if (authorize !== undefined) authorize(task, task === undefined ? undefined : await scope.tx.tickets.get(task.ticketId))
         if (task === undefined) throw new AblaufError('NOT_FOUND', `task ${taskId} does not exist`, { taskId })
         if (task.status !== 'open') throw new AblaufError('WRONG_ACTIVITY', `task ${taskId} is closed; the process has moved on`, { taskId, activity: task.activity })
         const event: ProcessEvent = {

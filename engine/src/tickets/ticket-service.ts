@@ -1,5 +1,5 @@
 import { AblaufError } from '@ablauf/sdk/errors'
-import type { Actor, TicketChanges } from '@ablauf/sdk/runtime'
+import type { Actor, ProcessInstance, TicketChanges } from '@ablauf/sdk/runtime'
 import type { TargetSnapshot } from '@ablauf/sdk/target'
 import type { Clock, Store, StoreTx } from '../store/store-port.js'
 import type { Ticket } from '../store/store-rows.js'
@@ -21,8 +21,11 @@ export interface TicketServiceOptions {
 
 /** Creates and changes tickets (fields checked against the target), with history rows. */
 export interface TicketService {
-  /** Creates the ticket and starts its process in one transaction; returns the ticket after the start. */
-  create(input: CreateTicketInput, actor: Actor): Promise<Ticket>
+  /**
+   * Creates the ticket and starts its process in one transaction; returns the ticket after the start and
+   * the instance that runs on it (null when no process started).
+   */
+  create(input: CreateTicketInput, actor: Actor): Promise<{ ticket: Ticket; instance: ProcessInstance | null }>
   /** Applies the changes; returns the ticket and whether any field actually changed. */
   update(id: string, input: UpdateTicketInput, actor: Actor, visible: (t: Ticket) => boolean): Promise<{ ticket: Ticket; changed: string[] }>
 }
@@ -57,7 +60,7 @@ export function createTicketService(options: TicketServiceOptions): TicketServic
         if (Article !== undefined) await addArticle(tx, ticket.id, Article, actor, at)
         await tx.history.append([{ ticketId: ticket.id, instanceId: null, entry: { type: 'ticket.created', at, actor, message: `ticket ${ticket.number} created` } }])
         await options.startProcess(tx, ticket.id, actor)
-        return (await tx.tickets.get(ticket.id)) ?? ticket
+        return { ticket: (await tx.tickets.get(ticket.id)) ?? ticket, instance: (await tx.instances.activeForTicket(ticket.id)) ?? null }
       })
     },
     async update(id, input, actor, visible) {

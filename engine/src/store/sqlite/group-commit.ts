@@ -29,6 +29,8 @@ export interface GroupCommitOptions {
   afterBegin?(): void
   /** Runs after any rollback, of one logical transaction or of the whole group (the store drops its row caches). */
   afterRollback?(scope: 'logical' | 'group'): void
+  /** Runs when a logical transaction begins (its SAVEPOINT was taken). */
+  afterSavepoint?(): void
   /** Runs when a logical transaction's savepoint was released into the group. */
   afterRelease?(): void
   /** Runs right before the group's COMMIT, inside the transaction (the store writes what it buffered); a throw rolls the group back. */
@@ -90,6 +92,7 @@ export function createGroupCommit(options: GroupCommitOptions): { submit<T>(run:
         const pending = queue.shift()
         if (pending === undefined) break
         exec('SAVEPOINT logical')
+        options.afterSavepoint?.()
         try {
           const value = await pending.run()
           exec('RELEASE logical')

@@ -15,6 +15,8 @@ export interface RowCaches {
   instances: ParsedCache<ProcessInstance>
   /** The stored target snapshot's text and parse (a miss re-reads the text, reusing the parse when it is equal). */
   target: { text: string; snapshot: TargetSnapshot; current: boolean } | undefined
+  /** Counts writes through the caches, so a rollback of a transaction that wrote none can keep them. */
+  writes: number
   /** Marks everything stale. */
   drop(): void
 }
@@ -25,6 +27,7 @@ export function createRowCaches(max = 4096): RowCaches {
     tickets: new ParsedCache<Ticket>(max),
     instances: new ParsedCache<ProcessInstance>(max),
     target: undefined,
+    writes: 0,
     drop() {
       caches.tickets.clear()
       caches.instances.clear()

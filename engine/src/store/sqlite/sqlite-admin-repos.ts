@@ -44,6 +44,7 @@ export function sqliteTargetRepo(db: StatementCache, caches: RowCaches): TargetR
          ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
         text, now,
       )
+      caches.writes += 1
       // Read back (and parsed) on the next get: the stored text is what every reader must see.
       if (caches.target !== undefined && caches.target.text !== text) caches.target.current = false
     },

@@ -65,6 +65,7 @@ export function sqliteInstanceRepo(db: StatementCache, caches: RowCaches): Insta
         if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new AblaufError('CONFLICT', `instance "${i.id}" already exists`)
         throw err
       }
+      caches.writes += 1
       caches.instances.set(i.id, { ...i })
     },
     async get(id) {
@@ -81,6 +82,7 @@ export function sqliteInstanceRepo(db: StatementCache, caches: RowCaches): Insta
         i.status, i.activity, writeJson(i.waiting), writeJson(i.incident), i.seq, i.updatedAt, i.endedAt, i.id,
       )
       if (r.changes === 0) throw new AblaufError('NOT_FOUND', `instance "${i.id}" does not exist`)
+      caches.writes += 1
       // Only the mutable columns are written; the rest of the cached copy comes from the stored row.
       const stored = getSync(i.id)
       if (stored !== undefined) {

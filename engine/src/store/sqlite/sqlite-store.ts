@@ -86,6 +86,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   }
   const caches = createRowCaches()
   const history = new HistoryBuffer()
+  let writesAtSavepoint = 0
   // Another connection (a second engine process on the same file, the sqlite3 shell) may have committed
   // since the last group: then no cached row can be trusted. Checked once the group holds the write lock.
   const dataVersion = db.prepare('PRAGMA data_version').pluck()
@@ -99,8 +100,12 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   }
   const group = createGroupCommit({
     db, mutex, maxGroup: Math.max(1, options.maxGroup ?? 128), maxGroupMs: 25, closed: () => closed, afterGroup, afterBegin,
+    // A logical transaction that wrote nothing through the caches (bad input refused after reads) keeps them.
+    afterSavepoint: () => {
+      writesAtSavepoint = caches.writes
+    },
     afterRollback: (scope) => {
-      caches.drop()
+      if (scope === 'group' || caches.writes !== writesAtSavepoint) caches.drop()
       history.discard(scope)
     },
     afterRelease: () => history.release(),

@@ -140,6 +140,7 @@ export function sqliteTicketRepo(db: StatementCache, caches: RowCaches): TicketR
         ticket.Owner, ticket.Responsible, ticket.CustomerUser, ticket.CustomerID, ticket.Lock, ticket.PendingTime,
         writeJson(ticket.DynamicField), ticket.test ? 1 : 0, ticket.createdAt, ticket.updatedAt,
       )
+      caches.writes += 1
       return caches.tickets.set(ticket.id, ticket)
     },
     async get(id) {
@@ -187,6 +188,7 @@ export function sqliteTicketRepo(db: StatementCache, caches: RowCaches): TicketR
       sets.push('dynamic_fields = ?', 'updated_at = ?')
       params.push(writeJson(next.DynamicField), now, id)
       db.run(`UPDATE tickets SET ${sets.join(', ')} WHERE id = ?`, ...params)
+      caches.writes += 1
       return caches.tickets.set(id, next)
     },
     async addArticle(a) {
