@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module'
 import { Command, CommanderError } from 'commander'
-import { pino } from 'pino'
+import type { Logger } from 'pino'
 import { isAblaufError, type ErrorCode } from '@ablauf/sdk/errors'
 import { loadCommands, type CommandContext } from './commands/index.js'
 import { createOutputWriter } from './commands/output-writer.js'
+import { cliLogLevel } from './compile/lazy-logger.js'
 
 /** What the CLI needs from the outside world; `bin/ablauf.ts` passes the real ones. */
 export interface CliPorts {
@@ -38,6 +40,11 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   INTERNAL: 1,
 }
 
+function makeLogger(env: CliPorts['env']): Logger {
+  const { pino } = createRequire(import.meta.url)('pino') as typeof import('pino')
+  return pino({ level: cliLogLevel(env), redact: ['token', '*.token', 'headers.authorization'] }, pino.destination({ fd: 2, sync: true }))
+}
+
 /**
  * The composition root of the `ablauf` CLI: makes the logger and output writer, registers the
  * commands, runs the one in `argv` and returns the exit code. User errors print as
@@ -45,13 +52,13 @@ const EXIT_CODES: Record<ErrorCode, number> = {
  */
 export async function runCli(argv: readonly string[], ports: CliPorts): Promise<number> {
   const output = createOutputWriter(ports.stdout, ports.stderr)
-  const logger = pino(
-    { level: ports.env['ABLAUF_LOG_LEVEL'] ?? 'warn', redact: ['token', '*.token', 'headers.authorization'] },
-    pino.destination({ fd: 2, sync: true }),
-  )
+  let logger: Logger | undefined
   let exitCode = 0
   const ctx: CommandContext = {
-    logger,
+    // Made on first use: `compile` rarely logs, and loading pino is a noticeable part of its start.
+    get logger(): Logger {
+      return (logger ??= makeLogger(ports.env))
+    },
     output,
     env: ports.env,
     cwd: ports.cwd,

@@ -3,6 +3,7 @@ import { AblaufError } from '@ablauf/sdk/errors'
 import type { Command } from 'commander'
 import type { CompileResult } from '../compile/compile-types.js'
 import { createCompiler } from '../compile/create-compiler.js'
+import { cliLogLevel, lazyLogger } from '../compile/lazy-logger.js'
 import { compileReport, formatDiagnostic, formatSummary } from '../compile/diagnostic-format.js'
 import { watchCompiler } from '../compile/watch-compiler.js'
 import type { CommandContext, CommandModule } from './command-context.js'
@@ -59,7 +60,8 @@ export const compileCommand: CommandModule = {
       .action(async (raw: Record<string, unknown>) => {
         const o = parseOptions(raw)
         const outLabel = path.relative(ctx.cwd, path.resolve(ctx.cwd, o.out)) || '.'
-        const compiler = createCompiler({ dir: o.dir, out: o.out, cwd: ctx.cwd, timeoutMs: o.timeout, logger: ctx.logger })
+        const logger = lazyLogger(cliLogLevel(ctx.env), () => ctx.logger)
+        const compiler = createCompiler({ dir: o.dir, out: o.out, cwd: ctx.cwd, timeoutMs: o.timeout, logger })
         const first = await compiler.compile()
         print(first, outLabel, o.json, ctx)
         if (!o.watch) {
@@ -74,7 +76,7 @@ export const compileCommand: CommandModule = {
             ctx.output.out(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'} in ${Math.round(ms)} ms`)
             print(result, outLabel, o.json, ctx)
           },
-          onError: (err) => ctx.logger.error({ err }, 'rebuild failed'),
+          onError: (err) => logger.error({ err }, 'rebuild failed'),
         })
       })
   },

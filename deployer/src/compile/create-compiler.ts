@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { TargetSnapshot } from '@ablauf/sdk/target'
+import { createRequire } from 'node:module'
 import type { Logger } from 'pino'
-import { pino } from 'pino'
 import type { Program, SourceFile } from 'typescript'
 import type { BuildManifest } from './build-manifest.js'
 import { writeBuildEntries } from './build-output.js'
@@ -13,6 +13,7 @@ import { sortDiagnostics } from './diagnostic-format.js'
 import { localClosure, withDependents } from './module-graph.js'
 import { ProcessEvaluator, type Evaluation } from './process-evaluator.js'
 import { ProcessProgram, readCompilerOptions } from './process-project.js'
+import { lazyLogger } from './lazy-logger.js'
 import { findProcessFiles, PROCESS_FILE_SUFFIX, TARGET_SNAPSHOT_FILE, TARGET_TYPES_FILE } from './repo-layout.js'
 import type { SnapshotProblem } from './target-snapshot-file.js'
 import { displayPath, fileTypeDiagnostics, fromTsDiagnostic } from './type-diagnostics.js'
@@ -50,6 +51,11 @@ interface State {
   previousBuild?: { manifest: BuildManifest | undefined } | undefined
 }
 
+function silentLogger(): Logger {
+  const { pino } = createRequire(import.meta.url)('pino') as typeof import('pino')
+  return pino({ level: 'silent' })
+}
+
 /**
  * Creates a compiler for the process repository `dir`.
  *
@@ -64,7 +70,7 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const dir = path.resolve(cwd, options.dir)
   const outDir = options.out === undefined ? undefined : path.resolve(cwd, options.out)
-  const log = (options.logger ?? pino({ level: 'silent' })).child({ component: 'compiler' })
+  const log = (options.logger ?? lazyLogger('silent', silentLogger)).child({ component: 'compiler' })
   let state: State | undefined
   let target: TargetSnapshot | undefined
   let targetDiagnostics: Diagnostic[] = []
