@@ -16,7 +16,80 @@ import { AblaufError } from '../errors.js'
  * ```
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, [], new Set())
+  try {
+    return writeFast(value, 0)
+  } catch (err) {
+    if (!(err instanceof NotFast)) throw err
+    // The careful writer finds (and names) what is not JSON, or writes what was only too deep.
+    return write(value, [], new Set())
+  }
+}
+
+// Definitions are hashed by the hundred on every cold compile, so the common case gets a writer
+// without path bookkeeping: no arrays per node, strings appended, key order sorted in place. Anything
+// unusual (not JSON, a possible cycle) falls back to `write`, which gives the same text or error.
+class NotFast {}
+const MAX_FAST_DEPTH = 1000
+const quotedKeys = new Map<string, string>()
+
+function writeFast(value: unknown, depth: number): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value)
+    case 'boolean':
+      return value ? 'true' : 'false'
+    case 'number':
+      if (!Number.isFinite(value)) throw new NotFast()
+      return JSON.stringify(value)
+    case 'object': {
+      if (value === null) return 'null'
+      if (depth > MAX_FAST_DEPTH) throw new NotFast()
+      if (Array.isArray(value)) {
+        const items = value as unknown[]
+        if (items.length === 0) return '[]'
+        let out = `[${writeFast(items[0], depth + 1)}`
+        for (let i = 1; i < items.length; i++) out += `,${writeFast(items[i], depth + 1)}`
+        return `${out}]`
+      }
+      const proto: unknown = Object.getPrototypeOf(value)
+      if (proto !== Object.prototype && proto !== null) throw new NotFast()
+      const record = value as Record<string, unknown>
+      const keys = sortInPlace(Object.keys(record))
+      let out = '{'
+      for (const key of keys) {
+        const v = record[key]
+        if (v === undefined) continue
+        out += `${out.length === 1 ? '' : ','}${quotedKey(key)}${writeFast(v, depth + 1)}`
+      }
+      return `${out}}`
+    }
+    default:
+      throw new NotFast()
+  }
+}
+
+/** Insertion sort by UTF-16 code units, as `Array.prototype.sort` compares strings: objects have few keys. */
+function sortInPlace(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string
+    let j = i - 1
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string
+      j--
+    }
+    keys[j + 1] = key
+  }
+  return keys
+}
+
+/** `"key":`, remembered: definitions repeat the same few keys thousands of times. */
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key)
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted)
+  }
+  return quoted
 }
 
 type Path = (string | number)[]
