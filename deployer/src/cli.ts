@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module'
-import { Command, CommanderError } from 'commander'
 import type { Logger } from 'pino'
 import { isAblaufError, type ErrorCode } from '@ablauf/sdk/errors'
-import { loadCommands, type CommandContext } from './commands/index.js'
+import { loadCommands, type CommandContext, type CommandModule } from './commands/index.js'
 import { createOutputWriter } from './commands/output-writer.js'
 import { cliLogLevel } from './compile/lazy-logger.js'
 
@@ -68,20 +67,19 @@ export async function runCli(argv: readonly string[], ports: CliPorts): Promise<
       exitCode = Math.max(exitCode, code)
     },
   }
-  const program = new Command()
-    .name('ablauf')
-    .description('processes as code for OTOBO/Znuny-style ticket processes')
-    .version('0.1.0')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
-  for (const command of await loadCommands(argv)) command.register(program, ctx)
-  for (const sub of program.commands) sub.exitOverride()
-
+  let commander: typeof import('commander') | undefined
   try {
-    await program.parseAsync([...argv], { from: 'node' })
+    const commands = await loadCommands(argv)
+    const [name, ...args] = argv.slice(2)
+    const direct = commands.length === 1 && commands[0]?.direct && name !== undefined && !name.startsWith('-') ? commands[0].direct(args, ctx) : undefined
+    if (direct) await direct()
+    else {
+      commander = (await import('commander')) as typeof import('commander')
+      await parseWithCommander(commander, commands, argv, ctx)
+    }
     return exitCode
   } catch (err) {
-    if (err instanceof CommanderError) {
+    if (commander && err instanceof commander.CommanderError) {
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : err.exitCode || 1
     }
     if (isAblaufError(err)) {
@@ -91,4 +89,17 @@ export async function runCli(argv: readonly string[], ports: CliPorts): Promise<
     output.err(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
     return 1
   }
+}
+
+async function parseWithCommander(commander: typeof import('commander'), commands: readonly CommandModule[], argv: readonly string[], ctx: CommandContext): Promise<void> {
+  const { output } = ctx
+  const program = new commander.Command()
+    .name('ablauf')
+    .description('processes as code for OTOBO/Znuny-style ticket processes')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
+  for (const command of commands) command.register(program, ctx)
+  for (const sub of program.commands) sub.exitOverride()
+  await program.parseAsync([...argv], { from: 'node' })
 }

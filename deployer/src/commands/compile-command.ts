@@ -46,6 +46,54 @@ function print(result: CompileResult, outLabel: string, json: boolean, ctx: Comm
   ctx.output.out(formatSummary(result, outLabel))
 }
 
+async function runCompile(raw: Record<string, unknown>, ctx: CommandContext): Promise<void> {
+  const o = parseOptions(raw)
+  const outLabel = path.relative(ctx.cwd, path.resolve(ctx.cwd, o.out)) || '.'
+  const logger = lazyLogger(cliLogLevel(ctx.env), () => ctx.logger)
+  const compiler = createCompiler({ dir: o.dir, out: o.out, cwd: ctx.cwd, timeoutMs: o.timeout, logger })
+  const first = await compiler.compile()
+  print(first, outLabel, o.json, ctx)
+  if (!o.watch) {
+    ctx.setExitCode(first.errorCount > 0 ? 1 : 0)
+    return
+  }
+  await watchCompiler({
+    compiler,
+    dir: path.resolve(ctx.cwd, o.dir),
+    signal: ctx.signal,
+    onBuild: (result, changed, ms) => {
+      ctx.output.out(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'} in ${Math.round(ms)} ms`)
+      print(result, outLabel, o.json, ctx)
+    },
+    onError: (err) => logger.error({ err }, 'rebuild failed'),
+  })
+}
+
+const DEFAULTS: Readonly<Record<string, unknown>> = { dir: 'processes', out: '.ablauf/build', timeout: '2000' }
+const VALUE_OPTIONS = new Set(['--dir', '--out', '--timeout'])
+const FLAGS = new Set(['--json', '--watch'])
+
+/**
+ * The options of `args` as commander would collect them, when they are only known options, each
+ * once, values in their own argument and not starting with `-`; `undefined` for anything else.
+ */
+function plainArgs(args: readonly string[]): Record<string, unknown> | undefined {
+  const raw: Record<string, unknown> = { ...DEFAULTS }
+  const seen = new Set<string>()
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    if (seen.has(arg)) return undefined
+    seen.add(arg)
+    if (FLAGS.has(arg)) raw[arg.slice(2)] = true
+    else if (VALUE_OPTIONS.has(arg)) {
+      const value = args[++i]
+      if (value === undefined || value.startsWith('-')) return undefined
+      raw[arg.slice(2)] = value
+    } else return undefined
+  }
+  return raw
+}
+
 /** `ablauf compile [--dir processes] [--out .ablauf/build] [--json] [--watch]` */
 export const compileCommand: CommandModule = {
   register(program: Command, ctx: CommandContext): void {
@@ -57,27 +105,10 @@ export const compileCommand: CommandModule = {
       .option('--json', 'print a machine-readable report')
       .option('--watch', 'rebuild when files change')
       .option('--timeout <ms>', 'time limit for evaluating one process module', '2000')
-      .action(async (raw: Record<string, unknown>) => {
-        const o = parseOptions(raw)
-        const outLabel = path.relative(ctx.cwd, path.resolve(ctx.cwd, o.out)) || '.'
-        const logger = lazyLogger(cliLogLevel(ctx.env), () => ctx.logger)
-        const compiler = createCompiler({ dir: o.dir, out: o.out, cwd: ctx.cwd, timeoutMs: o.timeout, logger })
-        const first = await compiler.compile()
-        print(first, outLabel, o.json, ctx)
-        if (!o.watch) {
-          ctx.setExitCode(first.errorCount > 0 ? 1 : 0)
-          return
-        }
-        await watchCompiler({
-          compiler,
-          dir: path.resolve(ctx.cwd, o.dir),
-          signal: ctx.signal,
-          onBuild: (result, changed, ms) => {
-            ctx.output.out(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'} in ${Math.round(ms)} ms`)
-            print(result, outLabel, o.json, ctx)
-          },
-          onError: (err) => logger.error({ err }, 'rebuild failed'),
-        })
-      })
+      .action((raw: Record<string, unknown>) => runCompile(raw, ctx))
+  },
+  direct(args: readonly string[], ctx: CommandContext): (() => Promise<void>) | undefined {
+    const raw = plainArgs(args)
+    return raw && (() => runCompile(raw, ctx))
   },
 }
