@@ -20,9 +20,10 @@ export interface ExecutorRuntime extends ProcessRuntime {
   /**
    * `ticketCreated` inside the caller's transaction — the one that creates the ticket, so that a ticket
    * exists exactly when its process started (a crash between two commits cannot split them). Only for
-   * a ticket created in `tx`.
+   * a ticket created in `tx`. Returns the started instance as it is after the event (undefined when no
+   * process matched).
    */
-  startInTransaction(tx: StoreTx, ticketId: string, actor: Actor): Promise<void>
+  startInTransaction(tx: StoreTx, ticketId: string, actor: Actor): Promise<ProcessInstance | undefined>
 }
 
 const SYSTEM: Actor = { kind: 'system' }
@@ -67,17 +68,18 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
   const inTransaction = <T>(fn: (scope: StepScope) => Promise<T>): Promise<T> => options.store.transaction((tx) => inScope(tx, fn))
 
   /** `fresh`: the ticket was created in this very transaction, so it cannot have run a process yet. */
-  async function startProcess(scope: StepScope, ticketId: string, actor: Actor, fresh: boolean): Promise<void> {
+  /** Returns the id of the instance it started, if any. */
+  async function startProcess(scope: StepScope, ticketId: string, actor: Actor, fresh: boolean): Promise<string | undefined> {
     const { tx, at } = scope
     const ticket = await tx.tickets.getForUpdate(ticketId)
     if (ticket === undefined) throw new AblaufError('NOT_FOUND', `ticket ${ticketId} does not exist`, { ticketId })
     // Idempotent: a ticket that already ran a process (or runs one) starts nothing again.
-    if (!fresh && (await tx.instances.list({ ticketId, limit: 1 })).length > 0) return
+    if (!fresh && (await tx.instances.list({ ticketId, limit: 1 })).length > 0) return undefined
     const startable = await tx.processes.listStartable()
     const match = matchStart(startable.map((v) => v.definition), ticket)
-    if (match.definition === undefined) return
+    if (match.definition === undefined) return undefined
     const chosen = startable.find((v) => v.definition === match.definition)
-    if (chosen === undefined) return
+    if (chosen === undefined) return undefined
     if (match.others.length > 0) {
       const others = match.others.map((d) => d.id)
       await tx.history.append([{
@@ -90,6 +92,7 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
     options.metrics?.instancesStarted.inc({ process: chosen.processId })
     log.info({ instanceId: result.instance.id, processId: chosen.processId, version: chosen.hash, ticketId }, 'process started')
     await runner.advance(scope, { definition: chosen.definition, hash: chosen.hash }, result, true, actor)
+    return result.instance.id
   }
 
   async function stepInstance(scope: StepScope, instanceId: string, event: ProcessEvent, actor?: Actor): Promise<ProcessInstance | undefined> {
@@ -108,7 +111,9 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
     },
 
     async startInTransaction(tx, ticketId, actor) {
-      await inScope(tx, (scope) => startProcess(scope, ticketId, actor, true))
+      const id = await inScope(tx, (scope) => startProcess(scope, ticketId, actor, true))
+      // Read after the follow-ups: a sub-process that ended at once may have moved the instance on.
+      return id === undefined ? undefined : tx.instances.get(id)
     },
 
     async ticketUpdated(ticketId, actor) {

@@ -16,7 +16,7 @@ export interface TicketServiceOptions {
    * `startInTransaction`): the ticket is committed together with its process start or not at all, so no
    * crash can leave a ticket whose process never started.
    */
-  startProcess(tx: StoreTx, ticketId: string, actor: Actor): Promise<void>
+  startProcess(tx: StoreTx, ticketId: string, actor: Actor): Promise<ProcessInstance | undefined>
 }
 
 /** Creates and changes tickets (fields checked against the target), with history rows. */
@@ -59,8 +59,10 @@ export function createTicketService(options: TicketServiceOptions): TicketServic
         const ticket = await tx.tickets.create({ ...withDefaults, CustomerID: customerId, DynamicField: DynamicField ?? {}, test: test ?? false, now: at })
         if (Article !== undefined) await addArticle(tx, ticket.id, Article, actor, at)
         await tx.history.append([{ ticketId: ticket.id, instanceId: null, entry: { type: 'ticket.created', at, actor, message: `ticket ${ticket.number} created` } }])
-        await options.startProcess(tx, ticket.id, actor)
-        return { ticket: (await tx.tickets.get(ticket.id)) ?? ticket, instance: (await tx.instances.activeForTicket(ticket.id)) ?? null }
+        const started = await options.startProcess(tx, ticket.id, actor)
+        // The instance that runs on the ticket; one that ended within the start is not running any more.
+        const instance = started !== undefined && (started.status === 'running' || started.status === 'incident') ? started : null
+        return { ticket: (await tx.tickets.get(ticket.id)) ?? ticket, instance }
       })
     },
     async update(id, input, actor, visible) {

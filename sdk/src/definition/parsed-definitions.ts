@@ -1,14 +1,9 @@
+import { deepFreeze } from './deep-freeze.js'
 import type { ProcessDefinition } from './definition-schema.js'
 
 // Definitions this copy of the sdk parsed and deep-froze. Module-private: only the sdk adds to it,
 // so a value found here is exactly what the schema produced and cannot have changed since.
 const parsed = new WeakSet<object>()
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return
-  Object.freeze(value)
-  for (const v of Object.values(value)) deepFreeze(v)
-}
 
 /** Deep-freezes a definition the schema just produced and records it as parsed. */
 export function markParsedDefinition(def: ProcessDefinition): ProcessDefinition {

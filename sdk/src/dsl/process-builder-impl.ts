@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from '../definition/definition-schema.js'
+import { deepFreeze } from '../definition/deep-freeze.js'
 import { AblaufError } from '../errors.js'
 import type {
   ActivityOptions,
@@ -38,14 +39,6 @@ function copyPlain<T>(value: T): T {
   const out: Record<string, unknown> = {}
   for (const k of Object.keys(value)) out[k] = copyPlain((value as Record<string, unknown>)[k])
   return out as T
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
 }
 
 /**
