@@ -1,7 +1,8 @@
 // `npm run bench -- engine`: completed seed-flow instances per second (ticket created → script →
 // condition → service task answered by a local ERP stub → user task submitted → end), each engine in
 // its own child process so that peak RSS is its own, the ERP stub in one more: (a) Ablauf in-process on SQLite (WAL),
-// (b) Ablauf through the HTTP API, (c) paed01's bpmn-engine in memory. Build first (`npx tsc -b`).
+// (b) Ablauf through the HTTP API, (c) paed01's bpmn-engine in memory; then (d) the SQLite floor: the
+// statements of 3,000 instances replayed alone (engine-sql-floor.mjs). Build first (`npx tsc -b`).
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
@@ -28,6 +29,9 @@ async function child(mode, erpUrl) {
     const { runBpmn } = await import('./engine-bpmn.mjs')
     const r = summary(await runBpmn({ erpUrl, durationMs: DURATION_MS, max: MAX, concurrency: 256 }))
     console.log(JSON.stringify({ ...r, rssMb: rssMb() }))
+  } else if (mode === 'sqlfloor') {
+    const { measureSqlFloor } = await import('./engine-sql-floor.mjs')
+    console.log(JSON.stringify(await measureSqlFloor({ erpUrl, instances: 3000 })))
   } else if (mode === 'stub') {
     const stub = await startErpStub()
     console.log(JSON.stringify({ url: stub.url }))
@@ -82,7 +86,7 @@ async function main() {
   const stub = await stubChild.nextLine()
   const rows = {}
   try {
-    for (const mode of ['inproc', 'bpmn']) {
+    for (const mode of ['inproc', 'bpmn', 'sqlfloor']) {
       const c = spawnChild(mode, stub.url)
       rows[mode] = await c.nextLine()
       await c.exited
@@ -109,6 +113,12 @@ async function main() {
   console.log(line('ablauf HTTP API (SQLite)', rows.http, TARGETS.http))
   console.log(line('bpmn-engine (memory)', rows.bpmn))
   console.log(`ratio ablauf/bpmn-engine (instances/s): in-process ${fmt(rows.inproc.perSecond / rows.bpmn.perSecond, 2)}, HTTP ${fmt(rows.http.perSecond / rows.bpmn.perSecond, 2)}`)
+  const floor = rows.sqlfloor
+  console.log(
+    `SQLite floor: the ${fmt(floor.statementsPerInstance, 1)} statements of one instance, replayed alone on a fresh file, take ${fmt(floor.usPerInstance)} µs ` +
+      `→ one connection completes at most ${fmt(1e6 / floor.usPerInstance)} instances/s even with no JavaScript around them ` +
+      `(in-process run: ${fmt(rows.inproc.cpuMsPerInstance * 1000)} µs of CPU per instance, all threads)`,
+  )
 }
 
 const at = process.argv.indexOf('--child')
