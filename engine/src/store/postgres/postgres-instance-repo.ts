@@ -2,52 +2,21 @@ import { AblaufError } from '@ablauf/sdk/errors'
 import type { ProcessInstance } from '@ablauf/sdk/runtime'
 import type { InstanceRepo } from '../store-port.js'
 import type { InstanceFilter, InstanceSummaryFilter, InstanceSummaryRow } from '../store-rows.js'
-import { readJsonb, writeJsonb } from './postgres-json.js'
-import { incidentSchema, parentSchema, waitingSchema } from '../stored-row-schemas.js'
+import { writeJsonb } from './postgres-json.js'
+import { instanceMapper, type InstanceRecord } from '../instance-record.js'
+import { postgresColumnCodec, type PostgresColumns } from './postgres-column-codec.js'
 import type { PgSession, SqlParam } from './postgres-session.js'
 
-interface InstanceRecord {
-  id: string
-  process_id: string
-  version: string
-  ticket_id: string
-  status: ProcessInstance['status']
-  activity: string | null
-  waiting: unknown
-  parent: unknown
-  incident: unknown
-  seq: number
-  test: boolean
-  started_at: string
-  updated_at: string
-  ended_at: string | null
-}
+type PgInstanceRecord = InstanceRecord<PostgresColumns>
 
 const COLUMNS = 'id, process_id, version, ticket_id, status, activity, waiting, parent, incident, seq, test, started_at, updated_at, ended_at'
 
-function toInstance(r: InstanceRecord): ProcessInstance {
-  return {
-    id: r.id,
-    processId: r.process_id,
-    version: r.version,
-    ticketId: r.ticket_id,
-    status: r.status,
-    activity: r.activity,
-    waiting: readJsonb(waitingSchema, r.waiting, `waiting of instance ${r.id}`),
-    parent: readJsonb(parentSchema, r.parent, `parent of instance ${r.id}`),
-    incident: readJsonb(incidentSchema, r.incident, `incident of instance ${r.id}`),
-    seq: r.seq,
-    test: r.test,
-    startedAt: r.started_at,
-    updatedAt: r.updated_at,
-    endedAt: r.ended_at,
-  }
-}
+const toInstance = instanceMapper(postgresColumnCodec)
 
 /** The PostgreSQL process-instance repository. */
 export function postgresInstanceRepo(db: PgSession): InstanceRepo {
   const one = async (sql: string, ...params: SqlParam[]): Promise<ProcessInstance | undefined> => {
-    const r = await db.one<InstanceRecord>(sql, ...params)
+    const r = await db.one<PgInstanceRecord>(sql, ...params)
     return r === undefined ? undefined : toInstance(r)
   }
   return {
@@ -78,7 +47,7 @@ export function postgresInstanceRepo(db: PgSession): InstanceRepo {
       if (changed === 0) throw new AblaufError('NOT_FOUND', `instance "${i.id}" does not exist`)
     },
     async list(filter: InstanceFilter = {}) {
-      const rows = await db.all<InstanceRecord>(
+      const rows = await db.all<PgInstanceRecord>(
         `SELECT ${COLUMNS} FROM instances
          WHERE ($1::text IS NULL OR process_id = $1) AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR ticket_id = $3)
            AND ($5::text IS NULL OR (started_at, seq_no) < (SELECT started_at, seq_no FROM instances WHERE id = $5))

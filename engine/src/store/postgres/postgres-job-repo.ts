@@ -1,63 +1,21 @@
-import { jsonValueSchema } from '@ablauf/sdk/definition'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { JobRepo } from '../store-port.js'
 import type { Job } from '../store-rows.js'
-import { readJsonb, toInt, writeJsonb } from './postgres-json.js'
+import { writeJsonb } from './postgres-json.js'
+import { iso } from '../iso-timestamp.js'
+import { jobMapper, type JobRecord } from '../job-record.js'
+import { postgresColumnCodec, type PostgresColumns } from './postgres-column-codec.js'
 import type { PgSession } from './postgres-session.js'
 
 /** The channel on which enqueued (or given back) jobs are announced to every engine's worker. */
 export const JOBS_CHANNEL = 'ablauf_jobs'
 
-interface JobRecord {
-  id: string
-  key: string
-  kind: string
-  payload: unknown
-  instance_id: string | null
-  ticket_id: string | null
-  status: Job['status']
-  run_at: string
-  attempts: number
-  max_attempts: number
-  lease_owner: string | null
-  lease_expires_at: string | null
-  last_error: string | null
-  result: unknown
-  created_at: string
-  updated_at: string
-}
+type PgJobRecord = JobRecord<PostgresColumns>
 
 const COLUMNS = `id, key, kind, payload, instance_id, ticket_id, status, run_at, attempts, max_attempts, lease_owner,
   lease_expires_at, last_error, result, created_at, updated_at`
 
-function toJob(r: JobRecord): Job {
-  const id = toInt(r.id)
-  return {
-    id,
-    key: r.key,
-    kind: r.kind,
-    payload: readJsonb(jsonValueSchema, r.payload, `payload of job ${id}`),
-    instanceId: r.instance_id,
-    ticketId: r.ticket_id,
-    status: r.status,
-    runAt: r.run_at,
-    attempts: r.attempts,
-    maxAttempts: r.max_attempts,
-    leaseOwner: r.lease_owner,
-    leaseExpiresAt: r.lease_expires_at,
-    lastError: r.last_error,
-    result: r.result === null ? null : readJsonb(jsonValueSchema, r.result, `result of job ${id}`),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }
-}
-
-/** Timestamps are compared as text, so every one is normalised to `Date#toISOString()`. */
-function iso(t: string): string {
-  const d = new Date(t)
-  if (Number.isNaN(d.getTime())) throw new AblaufError('BAD_REQUEST', `"${t}" is not a timestamp`)
-  return d.toISOString()
-}
+const toJob = jobMapper(postgresColumnCodec)
 
 const byRunAt = (a: Job, b: Job): number => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : a.id - b.id)
 
@@ -68,11 +26,11 @@ const byRunAt = (a: Job, b: Job): number => (a.runAt < b.runAt ? -1 : a.runAt > 
  */
 export function postgresJobRepo(db: PgSession): JobRepo {
   const byId = async (id: number): Promise<Job | undefined> => {
-    const r = await db.one<JobRecord>(`SELECT ${COLUMNS} FROM jobs WHERE id = $1`, id)
+    const r = await db.one<PgJobRecord>(`SELECT ${COLUMNS} FROM jobs WHERE id = $1`, id)
     return r === undefined ? undefined : toJob(r)
   }
   const byKey = async (key: string): Promise<Job | undefined> => {
-    const r = await db.one<JobRecord>(`SELECT ${COLUMNS} FROM jobs WHERE key = $1`, key)
+    const r = await db.one<PgJobRecord>(`SELECT ${COLUMNS} FROM jobs WHERE key = $1`, key)
     return r === undefined ? undefined : toJob(r)
   }
   const notify = async (): Promise<void> => {
@@ -82,7 +40,7 @@ export function postgresJobRepo(db: PgSession): JobRepo {
     async enqueue(j) {
       const now = iso(j.now)
       // ON CONFLICT waits for a concurrent insert of the same key to commit, then finds it.
-      const r = await db.one<JobRecord>(
+      const r = await db.one<PgJobRecord>(
         `INSERT INTO jobs (key, kind, payload, instance_id, ticket_id, status, run_at, attempts, max_attempts, created_at, updated_at)
          VALUES ($1, $2, $3::jsonb, $4, $5, 'pending', $6, 0, $7, $8, $8)
          ON CONFLICT (key) DO NOTHING RETURNING ${COLUMNS}`,
@@ -109,7 +67,7 @@ export function postgresJobRepo(db: PgSession): JobRepo {
         at,
       )
       const expires = new Date(new Date(at).getTime() + leaseMs).toISOString()
-      const rows = await db.all<JobRecord>(
+      const rows = await db.all<PgJobRecord>(
         `WITH due AS (
            SELECT id FROM jobs
            WHERE ((status = 'pending' AND run_at <= $1) OR (status = 'leased' AND lease_expires_at <= $1))
@@ -159,7 +117,7 @@ export function postgresJobRepo(db: PgSession): JobRepo {
       return changed
     },
     async list(filter = {}) {
-      const rows = await db.all<JobRecord>(
+      const rows = await db.all<PgJobRecord>(
         `SELECT ${COLUMNS} FROM jobs
          WHERE ($1::text IS NULL OR instance_id = $1) AND ($2::text IS NULL OR ticket_id = $2) AND ($3::text IS NULL OR status = $3)
          ORDER BY id`,

@@ -1,59 +1,19 @@
-import { processDefinitionSchema, type ProcessDefinition } from '@ablauf/sdk/definition'
+import type { ProcessDefinition } from '@ablauf/sdk/definition'
 import { AblaufError, isAblaufError } from '@ablauf/sdk/errors'
 import type { ParsedCache } from '../parsed-cache.js'
 import type { ProcessRepo } from '../store-port.js'
-import type { Deployment, ProcessRow, StoredVersion } from '../store-rows.js'
-import { readJsonb, writeJsonb } from './postgres-json.js'
-import { deploymentPlanSchema, deploymentSourceSchema } from '../stored-row-schemas.js'
+import type { Deployment, StoredVersion } from '../store-rows.js'
+import { writeJsonb } from './postgres-json.js'
+import {
+  definitionKey, deploymentMapper, readDefinition, toProcess, toStoredVersion, VERSION_COLUMNS,
+  type DeploymentRecord, type ProcessRecord, type VersionRecord,
+} from '../process-record.js'
+import { postgresColumnCodec, type PostgresColumns } from './postgres-column-codec.js'
 import type { PgSession, SqlParam } from './postgres-session.js'
 
-interface ProcessRecord {
-  id: string
-  name: string
-  state: ProcessRow['state']
-  active_version: number | null
-  active_hash: string | null
-  created_at: string
-  updated_at: string
-}
-interface VersionRecord {
-  process_id: string
-  version: number
-  hash: string
-  source_commit: string
-  deployment_id: string
-  created_at: string
-}
-interface DeploymentRecord {
-  id: string
-  based_on: string | null
-  source: unknown
-  plan: unknown
-  actor: string
-  created_at: string
-}
-
-const toProcess = (r: ProcessRecord): ProcessRow => ({
-  id: r.id,
-  name: r.name,
-  state: r.state,
-  activeVersion: r.active_version,
-  activeHash: r.active_hash,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-})
-const toDeployment = (r: DeploymentRecord): Deployment => ({
-  id: r.id,
-  basedOn: r.based_on,
-  source: readJsonb(deploymentSourceSchema, r.source, `source of deployment ${r.id}`),
-  plan: readJsonb(deploymentPlanSchema, r.plan, `plan of deployment ${r.id}`),
-  actor: r.actor,
-  createdAt: r.created_at,
-})
+const toDeployment = deploymentMapper(postgresColumnCodec)
 
 const DEPLOYMENT_COLUMNS = 'id, based_on, source, plan, actor, created_at'
-// The definition is read (and parsed) only when the cache does not have its content hash yet.
-const VERSION_COLUMNS = 'process_id, version, hash, source_commit, deployment_id, created_at'
 
 /**
  * The PostgreSQL repository of processes, versions and deployments. Versions are immutable under their
@@ -61,14 +21,13 @@ const VERSION_COLUMNS = 'process_id, version, hash, source_commit, deployment_id
  */
 export function postgresProcessRepo(db: PgSession, definitions: ParsedCache<ProcessDefinition>): ProcessRepo {
   const toVersion = async (r: VersionRecord): Promise<StoredVersion> => {
-    const key = `${r.process_id}@${r.hash}`
+    const key = definitionKey(r)
     let definition = definitions.get(key)
     if (definition === undefined) {
       const row = await db.one<{ definition: unknown }>('SELECT definition FROM process_versions WHERE process_id = $1 AND version = $2', r.process_id, r.version)
-      if (row === undefined) throw new AblaufError('INTERNAL', `version ${r.version} of ${r.process_id} vanished while read`)
-      definition = definitions.set(key, readJsonb(processDefinitionSchema, row.definition, `definition of ${r.process_id} v${r.version}`))
+      definition = definitions.set(key, readDefinition(postgresColumnCodec, r, row))
     }
-    return { processId: r.process_id, version: r.version, hash: r.hash, definition, sourceCommit: r.source_commit, deploymentId: r.deployment_id, createdAt: r.created_at }
+    return toStoredVersion(r, definition)
   }
   const toVersions = async (rows: VersionRecord[]): Promise<StoredVersion[]> => {
     const out: StoredVersion[] = []
@@ -80,7 +39,7 @@ export function postgresProcessRepo(db: PgSession, definitions: ParsedCache<Proc
     return r === undefined ? undefined : toVersion(r)
   }
   const deployment = async (sql: string, ...params: SqlParam[]): Promise<Deployment | undefined> => {
-    const r = await db.one<DeploymentRecord>(sql, ...params)
+    const r = await db.one<DeploymentRecord<PostgresColumns>>(sql, ...params)
     return r === undefined ? undefined : toDeployment(r)
   }
   return {
@@ -149,7 +108,7 @@ export function postgresProcessRepo(db: PgSession, definitions: ParsedCache<Proc
       return deployment(`SELECT ${DEPLOYMENT_COLUMNS} FROM deployments WHERE id = $1`, id)
     },
     async listDeployments(limit = 100) {
-      const rows = await db.all<DeploymentRecord>(`SELECT ${DEPLOYMENT_COLUMNS} FROM deployments ORDER BY seq DESC LIMIT $1`, limit)
+      const rows = await db.all<DeploymentRecord<PostgresColumns>>(`SELECT ${DEPLOYMENT_COLUMNS} FROM deployments ORDER BY seq DESC LIMIT $1`, limit)
       return rows.map(toDeployment)
     },
     async latestDeployment() {

@@ -1,107 +1,28 @@
 import { timeOrderedId } from '../time-ordered-id.js'
 import { AblaufError } from '@ablauf/sdk/errors'
-import type { FieldValue } from '@ablauf/sdk/definition'
 import type { TicketRepo } from '../store-port.js'
-import type { Article, NewTicket, Ticket, TicketFilter, TicketLink } from '../store-rows.js'
-import { readJsonb, toInt, writeJsonb } from './postgres-json.js'
-import { dynamicFieldsSchema, TICKET_COLUMNS_BY_FIELD } from '../stored-row-schemas.js'
+import type { NewTicket, Ticket, TicketFilter } from '../store-rows.js'
+import { toInt, writeJsonb } from './postgres-json.js'
+import { TICKET_COLUMNS_BY_FIELD } from '../stored-row-schemas.js'
+import { dropNulls, ticketNumber } from '../ticket-values.js'
+import { articleMapper, ticketMapper, toLink, type ArticleRecord, type LinkRecord, type TicketRecord } from '../ticket-record.js'
+import { postgresColumnCodec, type PostgresColumns } from './postgres-column-codec.js'
 import type { PgSession, SqlParam } from './postgres-session.js'
 
-interface TicketRecord {
-  id: string
-  number: string
-  title: string
-  queue: string
-  state: string
-  priority: string
-  type: string | null
-  service: string | null
-  sla: string | null
-  owner: string | null
-  responsible: string | null
-  customer_user: string | null
-  customer_id: string | null
-  lock: 'lock' | 'unlock'
-  pending_time: string | null
-  dynamic_fields: unknown
-  test: boolean
-  created_at: string
-  updated_at: string
-}
-
-interface ArticleRecord {
-  id: string
-  ticket_id: string
-  subject: string
-  body: string
-  channel: Article['channel']
-  visible_for_customer: boolean
-  sender_type: Article['senderType']
-  content_type: Article['contentType']
-  created_at: string
-  created_by: string | null
-}
-
-interface LinkRecord {
-  source_ticket_id: string
-  target_ticket_id: string
-  type: TicketLink['type']
-  created_at: string
-}
+type PgTicketRecord = TicketRecord<PostgresColumns>
 
 const COLUMNS = TICKET_COLUMNS_BY_FIELD
 
 const TICKET_COLUMNS = `id, number, title, queue, state, priority, type, service, sla, owner, responsible, customer_user,
   customer_id, lock, pending_time, dynamic_fields, test, created_at, updated_at`
 
-function toTicket(r: TicketRecord): Ticket {
-  return {
-    id: r.id,
-    number: r.number,
-    Title: r.title,
-    Queue: r.queue,
-    State: r.state,
-    Priority: r.priority,
-    Type: r.type,
-    Service: r.service,
-    SLA: r.sla,
-    Owner: r.owner,
-    Responsible: r.responsible,
-    CustomerUser: r.customer_user,
-    CustomerID: r.customer_id,
-    Lock: r.lock,
-    PendingTime: r.pending_time,
-    DynamicField: readJsonb(dynamicFieldsSchema, r.dynamic_fields, `dynamic fields of ticket ${r.id}`),
-    test: r.test,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }
-}
-
-function toArticle(r: ArticleRecord): Article {
-  return {
-    id: toInt(r.id),
-    ticketId: r.ticket_id,
-    subject: r.subject,
-    body: r.body,
-    channel: r.channel,
-    visibleForCustomer: r.visible_for_customer,
-    senderType: r.sender_type,
-    contentType: r.content_type,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-  }
-}
-
-/** Znuny-style ticket number: date + a running counter, e.g. `2025112710000042` (as the SQLite adapter). */
-function ticketNumber(now: string, n: number): string {
-  return `${now.slice(0, 10).replaceAll('-', '')}${10_000_000 + n}`
-}
+const toTicket = ticketMapper(postgresColumnCodec)
+const toArticle = articleMapper(postgresColumnCodec)
 
 /** The PostgreSQL ticket repository. */
 export function postgresTicketRepo(db: PgSession): TicketRepo {
   const one = async (sql: string, ...params: SqlParam[]): Promise<Ticket | undefined> => {
-    const r = await db.one<TicketRecord>(sql, ...params)
+    const r = await db.one<PgTicketRecord>(sql, ...params)
     return r === undefined ? undefined : toTicket(r)
   }
   return {
@@ -132,7 +53,7 @@ export function postgresTicketRepo(db: PgSession): TicketRepo {
     },
     async list(filter: TicketFilter = {}) {
       if (filter.queues !== undefined && filter.queues.length === 0) return []
-      const rows = await db.all<TicketRecord>(
+      const rows = await db.all<PgTicketRecord>(
         `SELECT ${TICKET_COLUMNS} FROM tickets
          WHERE ($1::text[] IS NULL OR queue = ANY($1)) AND ($2::text IS NULL OR customer_user = $2)
          ORDER BY created_at DESC, seq DESC LIMIT $3`,
@@ -168,7 +89,7 @@ export function postgresTicketRepo(db: PgSession): TicketRepo {
       return { ...a, id: toInt(r.id) }
     },
     async listArticles(ticketId) {
-      return (await db.all<ArticleRecord>('SELECT * FROM articles WHERE ticket_id = $1 ORDER BY id', ticketId)).map(toArticle)
+      return (await db.all<ArticleRecord<PostgresColumns>>('SELECT * FROM articles WHERE ticket_id = $1 ORDER BY id', ticketId)).map(toArticle)
     },
     async addLink(link) {
       await db.run(
@@ -183,14 +104,7 @@ export function postgresTicketRepo(db: PgSession): TicketRepo {
          WHERE source_ticket_id = $1 OR target_ticket_id = $1 ORDER BY created_at, seq`,
         ticketId,
       )
-      return rows.map((r) => ({ sourceTicketId: r.source_ticket_id, targetTicketId: r.target_ticket_id, type: r.type, createdAt: r.created_at }))
+      return rows.map(toLink)
     },
   }
-}
-
-/** A cleared dynamic field is absent, not stored as null. */
-function dropNulls(values: Record<string, FieldValue | null>): Record<string, FieldValue> {
-  const out: Record<string, FieldValue> = {}
-  for (const [k, v] of Object.entries(values)) if (v !== null) out[k] = v
-  return out
 }

@@ -4,51 +4,20 @@ import type { InstanceRepo } from '../store-port.js'
 import type { InstanceFilter, InstanceSummaryFilter, InstanceSummaryRow } from '../store-rows.js'
 import type { RowCaches } from './row-caches.js'
 import type { StatementCache } from './statement-cache.js'
-import { readJson, writeJson } from './stored-json.js'
-import { incidentSchema, parentSchema, waitingSchema } from '../stored-row-schemas.js'
+import { writeJson } from './stored-json.js'
+import { instanceMapper, type InstanceRecord } from '../instance-record.js'
+import { sqliteColumnCodec, type SqliteColumns } from './sqlite-column-codec.js'
 
-interface InstanceRecord {
-  id: string
-  process_id: string
-  version: string
-  ticket_id: string
-  status: ProcessInstance['status']
-  activity: string | null
-  waiting: string | null
-  parent: string | null
-  incident: string | null
-  seq: number
-  test: number
-  started_at: string
-  updated_at: string
-  ended_at: string | null
-}
+type SqliteInstanceRecord = InstanceRecord<SqliteColumns>
 
-function toInstance(r: InstanceRecord): ProcessInstance {
-  return {
-    id: r.id,
-    processId: r.process_id,
-    version: r.version,
-    ticketId: r.ticket_id,
-    status: r.status,
-    activity: r.activity,
-    waiting: readJson(waitingSchema, r.waiting, `waiting of instance ${r.id}`),
-    parent: readJson(parentSchema, r.parent, `parent of instance ${r.id}`),
-    incident: readJson(incidentSchema, r.incident, `incident of instance ${r.id}`),
-    seq: r.seq,
-    test: r.test === 1,
-    startedAt: r.started_at,
-    updatedAt: r.updated_at,
-    endedAt: r.ended_at,
-  }
-}
+const toInstance = instanceMapper(sqliteColumnCodec)
 
 /** The SQLite process-instance repository; instances read or written are kept in `caches` (frozen copies). */
 export function sqliteInstanceRepo(db: StatementCache, caches: RowCaches): InstanceRepo {
   const getSync = (id: string): ProcessInstance | undefined => {
     const hit = caches.instances.get(id)
     if (hit !== undefined) return hit
-    const r = db.one<InstanceRecord>('SELECT * FROM instances WHERE id = ?', id)
+    const r = db.one<SqliteInstanceRecord>('SELECT * FROM instances WHERE id = ?', id)
     return r === undefined ? undefined : caches.instances.set(id, toInstance(r))
   }
   return {
@@ -111,7 +80,7 @@ export function sqliteInstanceRepo(db: StatementCache, caches: RowCaches): Insta
       }
       const sql = `SELECT * FROM instances ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
                    ORDER BY started_at DESC, rowid DESC LIMIT ?`
-      return db.all<InstanceRecord>(sql, ...params, filter.limit ?? 1000).map(toInstance)
+      return db.all<SqliteInstanceRecord>(sql, ...params, filter.limit ?? 1000).map(toInstance)
     },
     async summary(filter: InstanceSummaryFilter = {}) {
       const rows = db.all<{ process_id: string; version: string; version_number: number | null; activity: string | null; count: number }>(
@@ -127,7 +96,7 @@ export function sqliteInstanceRepo(db: StatementCache, caches: RowCaches): Insta
       }))
     },
     async activeForTicket(ticketId) {
-      const r = db.one<InstanceRecord>(
+      const r = db.one<SqliteInstanceRecord>(
         `SELECT * FROM instances WHERE ticket_id = ? AND parent_instance_id IS NULL AND status IN ('running', 'incident')
          ORDER BY started_at DESC, rowid DESC LIMIT 1`,
         ticketId,
@@ -135,7 +104,7 @@ export function sqliteInstanceRepo(db: StatementCache, caches: RowCaches): Insta
       return r === undefined ? undefined : toInstance(r)
     },
     async findChild(parentId, key) {
-      const r = db.one<InstanceRecord>('SELECT * FROM instances WHERE parent_instance_id = ? AND parent_key = ?', parentId, key)
+      const r = db.one<SqliteInstanceRecord>('SELECT * FROM instances WHERE parent_instance_id = ? AND parent_key = ?', parentId, key)
       return r === undefined ? undefined : toInstance(r)
     },
   }

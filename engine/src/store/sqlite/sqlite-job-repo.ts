@@ -2,63 +2,23 @@ import { AblaufError } from '@ablauf/sdk/errors'
 import type { JobRepo } from '../store-port.js'
 import type { Job } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
-import { readJsonValue, writeJson } from './stored-json.js'
+import { writeJson } from './stored-json.js'
+import { iso } from '../iso-timestamp.js'
+import { jobMapper, type JobRecord } from '../job-record.js'
+import { sqliteColumnCodec, type SqliteColumns } from './sqlite-column-codec.js'
 
-interface JobRecord {
-  id: number
-  key: string
-  kind: string
-  payload: string
-  instance_id: string | null
-  ticket_id: string | null
-  status: Job['status']
-  run_at: string
-  attempts: number
-  max_attempts: number
-  lease_owner: string | null
-  lease_expires_at: string | null
-  last_error: string | null
-  result: string | null
-  created_at: string
-  updated_at: string
-}
+type SqliteJobRecord = JobRecord<SqliteColumns>
 
-function toJob(r: JobRecord): Job {
-  return {
-    id: r.id,
-    key: r.key,
-    kind: r.kind,
-    payload: readJsonValue(r.payload, `payload of job ${r.id}`),
-    instanceId: r.instance_id,
-    ticketId: r.ticket_id,
-    status: r.status,
-    runAt: r.run_at,
-    attempts: r.attempts,
-    maxAttempts: r.max_attempts,
-    leaseOwner: r.lease_owner,
-    leaseExpiresAt: r.lease_expires_at,
-    lastError: r.last_error,
-    result: r.result === null ? null : readJsonValue(r.result, `result of job ${r.id}`),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }
-}
-
-/** Timestamps are compared as text, so every one is normalised to `Date#toISOString()`. */
-function iso(t: string): string {
-  const d = new Date(t)
-  if (Number.isNaN(d.getTime())) throw new AblaufError('BAD_REQUEST', `"${t}" is not a timestamp`)
-  return d.toISOString()
-}
+const toJob = jobMapper(sqliteColumnCodec)
 
 /** The SQLite jobs repository (the outbox). */
 export function sqliteJobRepo(db: StatementCache): JobRepo {
   const byId = (id: number): Job | undefined => {
-    const r = db.one<JobRecord>('SELECT * FROM jobs WHERE id = ?', id)
+    const r = db.one<SqliteJobRecord>('SELECT * FROM jobs WHERE id = ?', id)
     return r === undefined ? undefined : toJob(r)
   }
   const byKey = (key: string): Job | undefined => {
-    const r = db.one<JobRecord>('SELECT * FROM jobs WHERE key = ?', key)
+    const r = db.one<SqliteJobRecord>('SELECT * FROM jobs WHERE key = ?', key)
     return r === undefined ? undefined : toJob(r)
   }
   return {
@@ -109,9 +69,9 @@ export function sqliteJobRepo(db: StatementCache): JobRepo {
         `UPDATE jobs SET status = 'leased', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ?
          WHERE id IN (SELECT id FROM jobs WHERE ${condition} ${kindSql} ORDER BY run_at, id LIMIT ?)
          RETURNING *`
-      const leased = db.all<JobRecord>(leaseWhere(`status = 'leased' AND lease_expires_at <= ?`), owner, expires, at, at, ...(kinds ?? []), limit)
+      const leased = db.all<SqliteJobRecord>(leaseWhere(`status = 'leased' AND lease_expires_at <= ?`), owner, expires, at, at, ...(kinds ?? []), limit)
       if (leased.length < limit) {
-        leased.push(...db.all<JobRecord>(leaseWhere(`status = 'pending' AND run_at <= ?`), owner, expires, at, at, ...(kinds ?? []), limit - leased.length))
+        leased.push(...db.all<SqliteJobRecord>(leaseWhere(`status = 'pending' AND run_at <= ?`), owner, expires, at, at, ...(kinds ?? []), limit - leased.length))
       }
       // RETURNING has no order, so the due order is restored here.
       return leased.map(toJob).sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : a.id - b.id))
@@ -165,7 +125,7 @@ export function sqliteJobRepo(db: StatementCache): JobRepo {
         params.push(filter.status)
       }
       const sql = `SELECT * FROM jobs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`
-      return db.all<JobRecord>(sql, ...params).map(toJob)
+      return db.all<SqliteJobRecord>(sql, ...params).map(toJob)
     },
     async counts() {
       const out: Record<Job['status'], number> = { pending: 0, leased: 0, done: 0, failed: 0 }

@@ -1,76 +1,27 @@
-import { processDefinitionSchema, type ProcessDefinition } from '@ablauf/sdk/definition'
-import { AblaufError } from '@ablauf/sdk/errors'
+import type { ProcessDefinition } from '@ablauf/sdk/definition'
 import type { ParsedCache } from '../parsed-cache.js'
 import type { ProcessRepo } from '../store-port.js'
-import type { Deployment, ProcessRow, StoredVersion } from '../store-rows.js'
+import type { StoredVersion } from '../store-rows.js'
 import type { StatementCache } from './statement-cache.js'
-import { readJson, writeJson } from './stored-json.js'
-import { deploymentPlanSchema as planSchema, deploymentSourceSchema as sourceSchema } from '../stored-row-schemas.js'
+import { writeJson } from './stored-json.js'
+import {
+  definitionKey, deploymentMapper, readDefinition, toProcess, toStoredVersion, VERSION_COLUMNS,
+  type DeploymentRecord, type ProcessRecord, type VersionRecord,
+} from '../process-record.js'
+import { sqliteColumnCodec, type SqliteColumns } from './sqlite-column-codec.js'
 
-interface ProcessRecord {
-  id: string
-  name: string
-  state: ProcessRow['state']
-  active_version: number | null
-  active_hash: string | null
-  created_at: string
-  updated_at: string
-}
-interface VersionRecord {
-  process_id: string
-  version: number
-  hash: string
-  source_commit: string
-  deployment_id: string
-  created_at: string
-}
-interface DeploymentRecord {
-  id: string
-  based_on: string | null
-  source: string
-  plan: string
-  actor: string
-  created_at: string
-}
-
-const toProcess = (r: ProcessRecord): ProcessRow => ({
-  id: r.id,
-  name: r.name,
-  state: r.state,
-  activeVersion: r.active_version,
-  activeHash: r.active_hash,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-})
-// The definition is read (and parsed) only when the cache does not have its content hash yet.
-const VERSION_COLUMNS = 'process_id, version, hash, source_commit, deployment_id, created_at'
-const toDeployment = (r: DeploymentRecord): Deployment => ({
-  id: r.id,
-  basedOn: r.based_on,
-  source: readJson(sourceSchema, r.source, `source of deployment ${r.id}`),
-  plan: readJson(planSchema, r.plan, `plan of deployment ${r.id}`),
-  actor: r.actor,
-  createdAt: r.created_at,
-})
+const toDeployment = deploymentMapper(sqliteColumnCodec)
 
 /**
  * The SQLite repository of processes, versions and deployments. Versions are immutable under their
  * content hash, so their parsed definitions are shared through `definitions`.
  */
 export function sqliteProcessRepo(db: StatementCache, definitions: ParsedCache<ProcessDefinition>): ProcessRepo {
-  const toVersion = (r: VersionRecord): StoredVersion => ({
-    processId: r.process_id,
-    version: r.version,
-    hash: r.hash,
-    definition: definitions.getOrParse(`${r.process_id}@${r.hash}`, () => {
-      const text = db.one<{ definition: string }>('SELECT definition FROM process_versions WHERE process_id = ? AND version = ?', r.process_id, r.version)
-      if (text === undefined) throw new AblaufError('INTERNAL', `version ${r.version} of ${r.process_id} vanished while read`)
-      return readJson(processDefinitionSchema, text.definition, `definition of ${r.process_id} v${r.version}`)
-    }),
-    sourceCommit: r.source_commit,
-    deploymentId: r.deployment_id,
-    createdAt: r.created_at,
-  })
+  const toVersion = (r: VersionRecord): StoredVersion =>
+    toStoredVersion(r, definitions.getOrParse(definitionKey(r), () => {
+      const row = db.one<{ definition: string }>('SELECT definition FROM process_versions WHERE process_id = ? AND version = ?', r.process_id, r.version)
+      return readDefinition(sqliteColumnCodec, r, row)
+    }))
   const version = (sql: string, ...params: unknown[]): StoredVersion | undefined => {
     const r = db.one<VersionRecord>(sql, ...params)
     return r === undefined ? undefined : toVersion(r)
@@ -124,14 +75,14 @@ export function sqliteProcessRepo(db: StatementCache, definitions: ParsedCache<P
       )
     },
     async getDeployment(id) {
-      const r = db.one<DeploymentRecord>('SELECT * FROM deployments WHERE id = ?', id)
+      const r = db.one<DeploymentRecord<SqliteColumns>>('SELECT * FROM deployments WHERE id = ?', id)
       return r === undefined ? undefined : toDeployment(r)
     },
     async listDeployments(limit = 100) {
-      return db.all<DeploymentRecord>('SELECT * FROM deployments ORDER BY seq DESC LIMIT ?', limit).map(toDeployment)
+      return db.all<DeploymentRecord<SqliteColumns>>('SELECT * FROM deployments ORDER BY seq DESC LIMIT ?', limit).map(toDeployment)
     },
     async latestDeployment() {
-      const r = db.one<DeploymentRecord>('SELECT * FROM deployments ORDER BY seq DESC LIMIT 1')
+      const r = db.one<DeploymentRecord<SqliteColumns>>('SELECT * FROM deployments ORDER BY seq DESC LIMIT 1')
       return r === undefined ? undefined : toDeployment(r)
     },
   }

@@ -1,108 +1,29 @@
 import { timeOrderedId } from '../time-ordered-id.js'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { TicketRepo } from '../store-port.js'
-import type { Article, NewTicket, Ticket, TicketFilter, TicketLink } from '../store-rows.js'
+import type { NewTicket, Ticket, TicketFilter } from '../store-rows.js'
 import type { RowCaches } from './row-caches.js'
 import type { StatementCache } from './statement-cache.js'
 import type { TicketChanges } from '@ablauf/sdk/runtime'
-import { readJson, writeJson } from './stored-json.js'
-import { dynamicFieldsSchema, TICKET_COLUMNS_BY_FIELD } from '../stored-row-schemas.js'
+import { writeJson } from './stored-json.js'
+import { articleMapper, ticketMapper, toLink, type ArticleRecord, type LinkRecord, type TicketRecord } from '../ticket-record.js'
+import { sqliteColumnCodec, type SqliteColumns } from './sqlite-column-codec.js'
+import { TICKET_COLUMNS_BY_FIELD } from '../stored-row-schemas.js'
+import { dropNulls, ticketNumber } from '../ticket-values.js'
 
-
-interface TicketRecord {
-  id: string
-  number: string
-  title: string
-  queue: string
-  state: string
-  priority: string
-  type: string | null
-  service: string | null
-  sla: string | null
-  owner: string | null
-  responsible: string | null
-  customer_user: string | null
-  customer_id: string | null
-  lock: 'lock' | 'unlock'
-  pending_time: string | null
-  dynamic_fields: string
-  test: number
-  created_at: string
-  updated_at: string
-}
-
-interface ArticleRecord {
-  id: number
-  ticket_id: string
-  subject: string
-  body: string
-  channel: Article['channel']
-  visible_for_customer: number
-  sender_type: Article['senderType']
-  content_type: Article['contentType']
-  created_at: string
-  created_by: string | null
-}
-
-interface LinkRecord {
-  source_ticket_id: string
-  target_ticket_id: string
-  type: TicketLink['type']
-  created_at: string
-}
+type SqliteTicketRecord = TicketRecord<SqliteColumns>
 
 const COLUMNS = TICKET_COLUMNS_BY_FIELD
 
-function toTicket(r: TicketRecord): Ticket {
-  return {
-    id: r.id,
-    number: r.number,
-    Title: r.title,
-    Queue: r.queue,
-    State: r.state,
-    Priority: r.priority,
-    Type: r.type,
-    Service: r.service,
-    SLA: r.sla,
-    Owner: r.owner,
-    Responsible: r.responsible,
-    CustomerUser: r.customer_user,
-    CustomerID: r.customer_id,
-    Lock: r.lock,
-    PendingTime: r.pending_time,
-    DynamicField: readJson(dynamicFieldsSchema, r.dynamic_fields, `dynamic fields of ticket ${r.id}`),
-    test: r.test === 1,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }
-}
-
-function toArticle(r: ArticleRecord): Article {
-  return {
-    id: r.id,
-    ticketId: r.ticket_id,
-    subject: r.subject,
-    body: r.body,
-    channel: r.channel,
-    visibleForCustomer: r.visible_for_customer === 1,
-    senderType: r.sender_type,
-    contentType: r.content_type,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-  }
-}
-
-/** Znuny-style ticket number: date + a running counter, e.g. `2025112710000042`. */
-function ticketNumber(now: string, n: number): string {
-  return `${now.slice(0, 10).replaceAll('-', '')}${10_000_000 + n}`
-}
+const toTicket = ticketMapper(sqliteColumnCodec)
+const toArticle = articleMapper(sqliteColumnCodec)
 
 /** The SQLite ticket repository; tickets read or written are kept in `caches` (frozen, shared). */
 export function sqliteTicketRepo(db: StatementCache, caches: RowCaches): TicketRepo {
   const getSync = (id: string): Ticket | undefined => {
     const hit = caches.tickets.get(id)
     if (hit !== undefined) return hit
-    const r = db.one<TicketRecord>('SELECT * FROM tickets WHERE id = ?', id)
+    const r = db.one<SqliteTicketRecord>('SELECT * FROM tickets WHERE id = ?', id)
     return r === undefined ? undefined : caches.tickets.set(id, toTicket(r))
   }
   return {
@@ -151,7 +72,7 @@ export function sqliteTicketRepo(db: StatementCache, caches: RowCaches): TicketR
       return getSync(id)
     },
     async getByNumber(number) {
-      const r = db.one<TicketRecord>('SELECT * FROM tickets WHERE number = ?', number)
+      const r = db.one<SqliteTicketRecord>('SELECT * FROM tickets WHERE number = ?', number)
       return r === undefined ? undefined : toTicket(r)
     },
     async list(filter: TicketFilter = {}) {
@@ -168,7 +89,7 @@ export function sqliteTicketRepo(db: StatementCache, caches: RowCaches): TicketR
       }
       const sql = `SELECT * FROM tickets ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
                    ORDER BY created_at DESC, rowid DESC LIMIT ?`
-      return db.all<TicketRecord>(sql, ...params, filter.limit ?? 1000).map(toTicket)
+      return db.all<SqliteTicketRecord>(sql, ...params, filter.limit ?? 1000).map(toTicket)
     },
     async update(id, changes, now) {
       const current = getSync(id)
@@ -200,7 +121,7 @@ export function sqliteTicketRepo(db: StatementCache, caches: RowCaches): TicketR
       return { ...a, id: Number(r.lastInsertRowid) }
     },
     async listArticles(ticketId) {
-      return db.all<ArticleRecord>('SELECT * FROM articles WHERE ticket_id = ? ORDER BY id', ticketId).map(toArticle)
+      return db.all<ArticleRecord<SqliteColumns>>('SELECT * FROM articles WHERE ticket_id = ? ORDER BY id', ticketId).map(toArticle)
     },
     async addLink(link) {
       db.run(
@@ -215,7 +136,7 @@ export function sqliteTicketRepo(db: StatementCache, caches: RowCaches): TicketR
           'SELECT * FROM ticket_links WHERE source_ticket_id = ? OR target_ticket_id = ? ORDER BY created_at, rowid',
           ticketId, ticketId,
         )
-        .map((r) => ({ sourceTicketId: r.source_ticket_id, targetTicketId: r.target_ticket_id, type: r.type, createdAt: r.created_at }))
+        .map(toLink)
     },
   }
 }
@@ -227,12 +148,5 @@ function mergePatch(current: Ticket['DynamicField'], patch: TicketChanges['dynam
     if (v === null) delete out[k]
     else out[k] = v
   }
-  return out
-}
-
-/** A cleared dynamic field is absent, not stored as null. */
-function dropNulls<V>(values: Record<string, V | null>): Record<string, V> {
-  const out: Record<string, V> = {}
-  for (const [k, v] of Object.entries(values)) if (v !== null) out[k] = v
   return out
 }
