@@ -56,7 +56,7 @@ export function parseEngineArgs(argv: readonly string[]): EngineArgs {
 export function sqlitePathOf(db: string): string {
   if (/^postgres(ql)?:\/\//i.test(db)) return db
   const path = db.replace(/^sqlite:(\/\/)?/, '')
-  if (path === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(path)) throw new AblaufError('CONFIG_INVALID', `--db takes sqlite:PATH or a file path, got "${db}"`)
+  if (path === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(path)) throw new AblaufError('CONFIG_INVALID', `--db takes sqlite:PATH, a file path or a postgres:// URL, got "${db}"`)
   return path
 }
 
@@ -71,7 +71,7 @@ export interface EngineProcessOptions {
 }
 
 /**
- * `ablauf engine`: loads the config (default: the demo), opens the SQLite database, starts the engine,
+ * `ablauf engine`: loads the config (default: the demo), opens the database (SQLite or PostgreSQL), starts the engine,
  * logs one `engine ready` line with the URL, and on SIGTERM/SIGINT (or `signal`) stops accepting,
  * lets the job worker finish or release its jobs, closes the database and resolves 0.
  * Throws CONFIG_INVALID for bad arguments, environment or config (nothing is started then).

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { pino, type Logger } from 'pino'
+import { AblaufError } from '@ablauf/sdk/errors'
 import type { TargetSnapshot } from '@ablauf/sdk/target'
 import type { EngineConfig } from './config/config-schema.js'
 import { parseEngineEnv } from './config/engine-env.js'
@@ -132,9 +133,29 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
   }
 }
 
+/** Listens on `host:port`; a busy or forbidden port is CONFIG_INVALID saying what to do, not a stack trace. */
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)))
-    server.once('error', reject)
+    const failed = (err: NodeJS.ErrnoException): void => reject(listenError(err, port, host))
+    const server = app.listen(port, host, (err?: Error) => (err ? failed(err) : resolve(server)))
+    server.once('error', failed)
   })
+}
+
+function listenError(err: NodeJS.ErrnoException, port: number, host: string): Error {
+  if (err.code === 'EADDRINUSE') {
+    return new AblaufError(
+      'CONFIG_INVALID',
+      `port ${port} is already in use on ${host} (another engine or program listens there): stop it, or pick another port with --port N or PORT=N (--port 0 takes any free port)`,
+      { port, host },
+      { cause: err },
+    )
+  }
+  if (err.code === 'EACCES') {
+    return new AblaufError('CONFIG_INVALID', `port ${port} on ${host} needs privileges this process does not have: pick a port above 1023 with --port N or PORT=N`, { port, host }, { cause: err })
+  }
+  if (err.code === 'EADDRNOTAVAIL') {
+    return new AblaufError('CONFIG_INVALID', `${host} is not an address of this machine: pick another --host`, { port, host }, { cause: err })
+  }
+  return err
 }

@@ -19,15 +19,15 @@ function dbArg(db: string, cwd: string): string {
 }
 
 /**
- * `ablauf engine [--db sqlite:PATH|PATH] [--port N] [--config F] [--host H]`: runs the engine in this
+ * `ablauf engine [--db sqlite:PATH|PATH|postgres://…] [--port N] [--config F] [--host H]`: runs the engine in this
  * process (see `runEngineProcess` of @ablauf/engine) until SIGINT/SIGTERM; JSON log lines on stdout.
  */
 export const engineCommand: CommandModule = {
   register(program: Command, ctx: CommandContext): void {
     program
       .command('engine')
-      .description('run the engine (HTTP API, runtime, job worker) on a SQLite database')
-      .option('--db <db>', 'sqlite:PATH or a file path (default: $ABLAUF_DB, else ./ablauf.db)')
+      .description('run the engine (HTTP API, runtime, job worker) on SQLite, or on PostgreSQL shared by several engines')
+      .option('--db <db>', 'sqlite:PATH, a file path or a postgres://user:pw@host/db URL (default: $ABLAUF_DB, else ./ablauf.db)')
       .option('--port <n>', 'port; 0 picks a free one (default: $PORT, else the config\'s server.port)')
       .option('--config <file>', 'engine configuration YAML (default: the demo help desk)')
       .option('--host <host>', 'interface to listen on (default 127.0.0.1)')

@@ -32,7 +32,7 @@ export function demoConfigPath(): string {
 /**
  * Starts the engine in this process on SQLite with the demo target. Mails are captured in the
  * engine's outbox instead of going to the demo's SMTP server, which a laptop does not run.
- * A busy port is CONFIG_INVALID saying how to pick another one.
+ * A busy port is the engine's CONFIG_INVALID saying how to pick another one.
  */
 export async function startDevEngine(options: DevEngineOptions): Promise<RunningEngine> {
   const { config } = await loadConfig(demoConfigPath(), { ...options.env })
@@ -41,25 +41,13 @@ export async function startDevEngine(options: DevEngineOptions): Promise<Running
   // admin token is the one to use, and a warning about the others would only be noise here.
   const tokens = config.tokens.filter((t) => 'sha256' in t || (options.env[t.tokenEnv] ?? '') !== '')
   mkdirSync(path.dirname(options.dbPath), { recursive: true })
-  try {
-    return await startEngine({
-      config: { ...withoutSmtp, tokens },
-      db: options.dbPath,
-      port: options.port,
-      host: '127.0.0.1',
-      logger: options.logger,
-      env: options.env,
-      adminToken: options.token,
-    })
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new AblaufError(
-        'CONFIG_INVALID',
-        `port ${options.port} is already in use (another engine or program listens there): stop it, or pick another port with --port N or PORT=N (--port 0 takes any free port)`,
-        { port: options.port },
-        { cause: err },
-      )
-    }
-    throw err
-  }
+  return startEngine({
+    config: { ...withoutSmtp, tokens },
+    db: options.dbPath,
+    port: options.port,
+    host: '127.0.0.1',
+    logger: options.logger,
+    env: options.env,
+    adminToken: options.token,
+  })
 }

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
@@ -89,5 +90,19 @@ describe('ablauf-engine (the built bin)', () => {
     const port = run(['--db', join(dir, 'e.db')], { PORT: 'eighty' })
     expect(await port.exit).toBe(1)
     expect(port.stderr()).toContain('env PORT')
+  })
+
+  it('refuses a port another program listens on with CONFIG_INVALID and how to pick another, without a stack, and closes the database it opened', async () => {
+    const busy = createServer()
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+    const { port } = busy.address() as AddressInfo
+    try {
+      const engine = run(['--db', join(dir, 'busy.db'), '--port', String(port)], { ABLAUF_TOKEN: 'bin-admin-token-0123456789' })
+      expect(await engine.exit).toBe(1)
+      expect(engine.stderr()).toBe(`error CONFIG_INVALID: port ${port} is already in use on 127.0.0.1 (another engine or program listens there): stop it, or pick another port with --port N or PORT=N (--port 0 takes any free port)\n`)
+      expect(existsSync(join(dir, 'busy.db-wal'))).toBe(false)
+    } finally {
+      await new Promise((resolve) => busy.close(resolve))
+    }
   })
 })

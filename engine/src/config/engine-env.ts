@@ -6,7 +6,7 @@ export const engineEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** An admin token (scopes: admin) when set. */
   ABLAUF_TOKEN: z.string().min(16, 'ABLAUF_TOKEN must have at least 16 characters').optional(),
-  /** The SQLite database file (`sqlite:PATH` or a path). */
+  /** The database: a SQLite file (`sqlite:PATH` or a path) or a `postgres://` URL. */
   ABLAUF_DB: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
