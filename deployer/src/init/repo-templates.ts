@@ -40,12 +40,14 @@ export function repoTemplates(name: string): Record<string, string> {
 
 const README = `# Processes
 
-Ticket processes as code, for [Ablauf](https://github.com/). Each \`*.process.ts\` module exports one process.
+Ticket processes as code, for Ablauf. Each \`*.process.ts\` module exports one process.
 
 - \`npx ablauf compile --dir .\` — type-check, evaluate and validate; writes \`.ablauf/build\`
 - \`npx vitest run\` — process unit tests with \`simulate()\`
 - \`npx ablauf schema pull --engine URL --dir .\` — refresh \`ablauf.target.json\` and \`ablauf-target.d.ts\`
 - \`npx ablauf diagram incident-triage --dir .\` — a Mermaid flowchart
+
+Commit \`package-lock.json\`: the workflows in \`.github/workflows\` install with \`npm ci\`.
 `
 
 const EXAMPLE_PROCESS = `import { defineProcess, field, sendEmail, setQueue, setState } from '@ablauf/sdk'
