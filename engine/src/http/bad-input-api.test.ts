@@ -53,7 +53,7 @@ describe('bad input changes nothing', () => {
     expectError(await h.call('POST', '/api/v1/deployments', { token: 'deploy', body: big }), 413, 'PAYLOAD_TOO_LARGE')
   })
 
-  it('unknown queue, field, dropdown value or web service in a deployment → 422 DEFINITION_INVALID', async () => {
+  it('unknown queue, field, dropdown value (also one a script writes), placeholder or web service in a deployment → 422 DEFINITION_INVALID', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ transitions: [{ id: 'close', from: 'confirm', to: 'done', actions: [{ type: 'setQueue', queue: 'Nowhere' }] }] }, 'UNKNOWN_QUEUE'],
       [{ transitions: [{ id: 'close', from: 'confirm', to: 'done', actions: [{ type: 'setDynamicField', field: 'Colour', value: 'red' }] }] }, 'UNKNOWN_DYNAMIC_FIELD'],
@@ -69,6 +69,8 @@ describe('bad input changes nothing', () => {
         },
         'UNKNOWN_WEB_SERVICE',
       ],
+      [scriptOnly('classify-by-keywords', { target: 'DynamicField_Category', rules: [{ keywords: ['vpn'], value: 'netwrk' }] }), 'UNKNOWN_FIELD_VALUE'],
+      [scriptOnly('render-template', { field: 'DynamicField_Notes', template: 'Serial {{ticket.DynamicField.Serail}}' }), 'UNKNOWN_FIELD'],
     ]
     for (const [over, code] of cases) {
       const res = await h.call<ApiErrorWith<IssueDetails>>('POST', '/api/v1/deployments', { token: 'deploy', body: { definitions: [triageDefinition('incident-triage', over)], source: SOURCE } })
@@ -91,3 +93,15 @@ describe('bad input changes nothing', () => {
     expect(missing.body.error.details.fields).toEqual(['DynamicField_Category'])
   })
 })
+
+/** A process of one script task with `params`, then its end. */
+function scriptOnly(script: string, params: Record<string, unknown>): Record<string, unknown> {
+  return {
+    start: { on: 'ticket.created', activity: 'run' },
+    activities: [
+      { id: 'run', name: 'Run', description: 'x', kind: 'script', script, params },
+      { id: 'done', name: 'Done', description: 'x', kind: 'end' },
+    ],
+    transitions: [{ id: 'next', from: 'run', to: 'done', description: 'x' }],
+  }
+}

@@ -85,9 +85,9 @@ describe('process runtime: the seed flow', () => {
   it('no hardware: the condition fails and the agent confirms at once, no service call', async () => {
     const ticket = await h.openTicket({ Title: 'Question about my invoice' })
     expect(await instanceOf(ticket.id)).toMatchObject({ activity: 'confirm', waiting: { for: 'dialog' } })
-    expect((await ticketOf(ticket.id)).DynamicField).toEqual({ Category: 'other' })
+    expect((await ticketOf(ticket.id)).DynamicField).toEqual({ Category: 'software' })
     expect(await h.worker.runOnce()).toBe(0)
-    expect(brief(await history(ticket.id))).toEqual(['process.started', 'entered classify', 'script.completed', 'DynamicField_Category="other"', 'skipped hardware', 'took other', 'entered confirm'])
+    expect(brief(await history(ticket.id))).toEqual(['process.started', 'entered classify', 'script.completed', 'DynamicField_Category="software"', 'skipped hardware', 'took other', 'entered confirm'])
   })
 
   it('an error status takes the error path and writes its article', async () => {

@@ -90,6 +90,20 @@ describe('incidents and retry', () => {
     expect((await instances(ticket.id))[0]).toMatchObject({ status: 'incident', incident: { code: 'SCRIPT_FAILED', message: expect.stringContaining('classify-by-keywords') } })
     expect(count(await history(ticket.id), (e) => e.type === 'script.failed')).toBe(1)
   })
+
+  it('fails a script that writes what the ticket API would refuse, and leaves the ticket as it was', async () => {
+    const base = seedProcess()
+    const rules = [{ keywords: ['laptop'], value: 'netwrk' }]
+    const typo = base.activities.map((a) => (a.kind === 'script' && a.script === 'classify-by-keywords' ? { ...a, params: { ...a.params, rules } } : a))
+    await h.deploy(seedProcess({ activities: typo }))
+    const ticket = await h.openTicket({ Title: 'Laptop broken' })
+    expect((await instances(ticket.id))[0]).toMatchObject({
+      status: 'incident',
+      incident: { code: 'SCRIPT_FAILED', message: expect.stringContaining('DynamicField.Category: Dropdown field Category: unknown value "netwrk" — did you mean "network"?') },
+    })
+    const stored = await h.store.transaction((tx) => tx.tickets.get(ticket.id))
+    expect(stored?.DynamicField.Category ?? null).toBeNull()
+  })
 })
 
 describe('dialogs', () => {

@@ -41,6 +41,24 @@ describe('custom scripts', () => {
     expect(registry.describe().find((s) => s.name === 'stamp')?.params).toEqual({ prefix: { type: 'string', required: false } })
   })
 
+  it('gives a factory module the parameter kinds a deployment checks: field, value of a field, template', async () => {
+    await writeFile(
+      join(dir, 'set-region.mjs'),
+      `export default ({ z, fieldParam, fieldValueParam, templateParam }) => ({
+        name: 'set-region', description: 'Sets a region and a note',
+        params: z.object({ field: fieldParam('the field set'), region: fieldValueParam(['field']), note: templateParam().optional() }),
+        run: (p) => ({ [p.field]: p.region }),
+      })`,
+    )
+    const registry = createScriptRegistry(await loadCustomScripts(dir))
+    expect(registry.describe()[0]?.params).toEqual({
+      field: { type: 'field', description: 'the field set', required: true },
+      region: { type: 'any', fieldFrom: ['field'], required: true },
+      note: { type: 'string', format: 'template', required: false },
+    })
+    expect(registry.run('set-region', { field: 'DynamicField_Region', region: 'EU' }, { ticket: ticketFixture(), now })).toEqual({ DynamicField_Region: 'EU' })
+  })
+
   it('names the file of a module without a valid script export', async () => {
     await writeFile(join(dir, 'broken.mjs'), `export default { name: 'broken', description: 'x', params: {}, run: 1 }`)
     await expect(loadCustomScripts(dir)).rejects.toMatchObject({

@@ -4,11 +4,21 @@ import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { AnyEngineScript } from './script-types.js'
+import { fieldParam, fieldValueParam, templateParam } from './ticket-field.js'
 
-/** What a custom script module may use without resolving packages itself: the engine's zod. */
+/**
+ * What a custom script module may use without resolving packages itself: the engine's zod, and the
+ * parameter kinds a deployment checks against the target (a field name, a value written to a named
+ * field, a template with placeholders).
+ */
 export interface ScriptModuleTools {
   z: typeof z
+  fieldParam: typeof fieldParam
+  fieldValueParam: typeof fieldValueParam
+  templateParam: typeof templateParam
 }
+
+const TOOLS: ScriptModuleTools = { z, fieldParam, fieldValueParam, templateParam }
 
 /** A zod schema, recognised by shape so that a module's own copy of zod works too. */
 const zodSchema = z.custom<z.ZodType>(
@@ -59,7 +69,7 @@ export async function loadScriptModule(file: string): Promise<AnyEngineScript> {
   let exported = mod.default
   if (typeof exported === 'function') {
     try {
-      exported = (exported as (tools: ScriptModuleTools) => unknown)({ z })
+      exported = (exported as (tools: ScriptModuleTools) => unknown)(TOOLS)
     } catch (err) {
       throw new AblaufError('CONFIG_INVALID', `custom script ${file}: its default export threw: ${message(err)}`, { file }, { cause: err })
     }

@@ -3,5 +3,5 @@ export { createScriptRegistry, type ScriptDescription, type ScriptRegistry } fro
 export { loadCustomScripts, loadScriptModule, type ScriptModuleTools } from './custom-script-loader.js'
 export { builtInScripts } from './built-in/built-in-scripts.js'
 export { paramSpecs } from './param-specs.js'
-export { fieldParam } from './ticket-field.js'
+export { fieldParam, fieldValueParam, templateParam } from './ticket-field.js'
 export { scriptStubs } from './script-stubs.js'

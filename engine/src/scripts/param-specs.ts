@@ -14,6 +14,7 @@ interface JsonSchemaNode {
   anyOf?: JsonSchemaNode[]
   oneOf?: JsonSchemaNode[]
   'x-ablauf-type'?: string
+  'x-ablauf-field-from'?: string[]
 }
 
 /**
@@ -29,6 +30,8 @@ export function paramSpecs(params: z.ZodType): Record<string, ValueSpec> {
 function toValueSpec(node: JsonSchemaNode): ValueSpec {
   const spec = baseSpec(node)
   if (node.description !== undefined) spec.description = node.description
+  if (node['x-ablauf-type'] === 'template') spec.format = 'template'
+  if (node['x-ablauf-field-from'] !== undefined) spec.fieldFrom = node['x-ablauf-field-from']
   return spec
 }
 

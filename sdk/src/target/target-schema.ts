@@ -27,6 +27,14 @@ export interface ValueSpec {
   items?: ValueSpec
   /** Properties of an object. */
   properties?: Record<string, ValueSpec>
+  /** `template`: a text with placeholders (`{{ticket.Title}}`), checked like an e-mail text. */
+  format?: 'template'
+  /**
+   * The value is written to the ticket field named by one of these sibling parameters (the innermost
+   * object first, then the enclosing ones), so it must fit that field: a Dropdown value it has, a
+   * queue that exists, a whole number for an Integer field.
+   */
+  fieldFrom?: string[]
 }
 export const valueSpecSchema: z.ZodType<ValueSpec> = z.lazy(() =>
   z.strictObject({
@@ -36,6 +44,8 @@ export const valueSpecSchema: z.ZodType<ValueSpec> = z.lazy(() =>
     values: z.array(z.string()).optional(),
     items: valueSpecSchema.optional(),
     properties: z.record(z.string(), valueSpecSchema).optional(),
+    format: z.literal('template').optional(),
+    fieldFrom: z.array(z.string().min(1)).min(1).optional(),
   }),
 ) as z.ZodType<ValueSpec>
 

@@ -1,7 +1,7 @@
 import { parsePlaceholders, placeholderProblem, PERSON_PLACEHOLDER_FIELDS, PLACEHOLDER_ROOTS, PROCESS_PLACEHOLDER_FIELDS, TICKET_PLACEHOLDER_FIELDS } from '../definition/placeholders.js'
 import type { Issue } from '../errors.js'
 import { textsOf } from './definition-walk.js'
-import { error, type RuleContext } from './rule-context.js'
+import { error, type IssuePath, type RuleContext, type TargetIndex } from './rule-context.js'
 import { suggest, unknownMessage } from './suggest.js'
 
 /**
@@ -9,24 +9,27 @@ import { suggest, unknownMessage } from './suggest.js'
  * they name exist.
  */
 export function placeholderRules({ def, target }: RuleContext): Issue[] {
+  return textsOf(def).flatMap(({ value, path }) => checkPlaceholders(value, path, target))
+}
+
+/** The placeholders of one text: each well-formed, each dynamic field known to `target` (when given). */
+export function checkPlaceholders(text: string, path: IssuePath, target: TargetIndex | undefined): Issue[] {
   const out: Issue[] = []
-  for (const { value: text, path } of textsOf(def)) {
-    let rest = text
-    for (const p of parsePlaceholders(text)) {
-      rest = rest.replace(p.raw, '')
-      const problem = placeholderProblem(p.path)
-      if (problem !== undefined) {
-        out.push(error('PLACEHOLDER_INVALID', path, `${p.raw}: ${withHint(problem, p.path)}`))
-        continue
-      }
-      const [root, first, name] = p.path
-      if (target !== undefined && root === 'ticket' && first === 'DynamicField' && name !== undefined && !target.dynamicFields.has(name)) {
-        out.push(error('UNKNOWN_FIELD', path, `${p.raw}: ${unknownMessage('dynamic field', name, target.dynamicFields.keys())}`))
-      }
+  let rest = text
+  for (const p of parsePlaceholders(text)) {
+    rest = rest.replace(p.raw, '')
+    const problem = placeholderProblem(p.path)
+    if (problem !== undefined) {
+      out.push(error('PLACEHOLDER_INVALID', path, `${p.raw}: ${withHint(problem, p.path)}`))
+      continue
     }
-    if (rest.includes('{{') || rest.includes('}}')) {
-      out.push(error('PLACEHOLDER_INVALID', path, 'unbalanced braces: a placeholder is written {{root.Field}}, e.g. {{ticket.Title}}'))
+    const [root, first, name] = p.path
+    if (target !== undefined && root === 'ticket' && first === 'DynamicField' && name !== undefined && !target.dynamicFields.has(name)) {
+      out.push(error('UNKNOWN_FIELD', path, `${p.raw}: ${unknownMessage('dynamic field', name, target.dynamicFields.keys())}`))
     }
+  }
+  if (rest.includes('{{') || rest.includes('}}')) {
+    out.push(error('PLACEHOLDER_INVALID', path, 'unbalanced braces: a placeholder is written {{root.Field}}, e.g. {{ticket.Title}}'))
   }
   return out
 }

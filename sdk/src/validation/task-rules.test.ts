@@ -15,11 +15,12 @@ describe('script tasks', () => {
 
   test('UNKNOWN_SCRIPT_PARAM, MISSING_SCRIPT_PARAM and SCRIPT_PARAM_TYPE', () => {
     const def = changed((d) => {
-      d.activities[0]!.params = { sorce: 'Title', language: 'fr', threshold: 'high', keywords: ['disk', 3] }
+      d.activities[0]!.params = { sorce: 'Title', language: 'fr', threshold: 'high', keywords: ['disk', 3], constructor: 'x' }
     })
     const issues = validateDefinition(def, { target: testTarget })
     expect(summary(issues)).toEqual([
       'MISSING_SCRIPT_PARAM at activities.0.params',
+      'UNKNOWN_SCRIPT_PARAM at activities.0.params.constructor',
       'SCRIPT_PARAM_TYPE at activities.0.params.keywords.1',
       'SCRIPT_PARAM_TYPE at activities.0.params.language',
       'UNKNOWN_SCRIPT_PARAM at activities.0.params.sorce',
@@ -27,6 +28,7 @@ describe('script tasks', () => {
     ])
     expect(issues.map((i) => i.message)).toEqual([
       'script "classify-by-keywords" needs the parameter "source" (the field to read); add it to params',
+      'unknown parameter "constructor" of script "classify-by-keywords"; known: "source", "language", "threshold", "keywords"',
       'parameter "keywords[1]" is of type string; the number 3 does not fit',
       'unknown value of parameter "language" "fr"; known: "de", "en"',
       'unknown parameter "sorce" of script "classify-by-keywords" — did you mean "source"?',
@@ -43,6 +45,34 @@ describe('script tasks', () => {
       d.activities[0]!.params = { source: 'Titel' }
     })
     expect(validateDefinition(typo, { target: testTarget })[0]?.message).toBe('unknown ticket field "Titel" — did you mean "Title"?')
+  })
+  test('a value a script writes must fit the field it goes to: the rule\'s own field, else the script\'s target', () => {
+    const def = changed((d) => {
+      d.activities[0]!.script = 'set-by-rules'
+      d.activities[0]!.params = {
+        target: 'DynamicField_Category',
+        rules: [{ value: 'hardwar' }, { field: 'DynamicField_Count', value: 'many' }, { field: 'Queue', value: 'Hardwre' }, { value: 'network' }],
+        default: 'sofware',
+      }
+    })
+    const issues = validateDefinition(def, { target: testTarget })
+    expect(issues.map((i) => `${i.code} at ${i.path.join('.')}: ${i.message}`)).toEqual([
+      'UNKNOWN_FIELD_VALUE at activities.0.params.default: unknown value of DynamicField_Category "sofware" — did you mean "software"?',
+      'UNKNOWN_FIELD_VALUE at activities.0.params.rules.0.value: unknown value of DynamicField_Category "hardwar" — did you mean "hardware"?',
+      'WRONG_VALUE_TYPE at activities.0.params.rules.1.value: DynamicField_Count is an Integer field; use a whole number, not the string "many"',
+      'UNKNOWN_QUEUE at activities.0.params.rules.2.value: unknown queue "Hardwre" — did you mean "Hardware"?',
+    ])
+  })
+
+  test('a template parameter has well-formed placeholders naming known fields', () => {
+    const def = changed((d) => {
+      d.activities[0]!.script = 'render-template'
+      d.activities[0]!.params = { template: 'Re: {{ticket.Titel}} / {{ticket.DynamicField.Serail}} / {{ticket.Title}}', field: 'DynamicField_Warranty' }
+    })
+    const issues = validateDefinition(def, { target: testTarget })
+    expect(issues.map((i) => `${i.code} at ${i.path.join('.')}`)).toEqual(['PLACEHOLDER_INVALID at activities.0.params.template', 'UNKNOWN_FIELD at activities.0.params.template'])
+    expect(issues[0]?.message).toContain('did you mean "Title"?')
+    expect(issues[1]?.message).toContain('did you mean "Serial"?')
   })
 })
 

@@ -57,7 +57,12 @@ const TARGET = targetSnapshotSchema.parse({
   users: [{ login: 'agent1', email: 'agent1@example.com', firstName: 'Ann', lastName: 'Agent' }],
   customerUsers: [{ login: 'jane', customerId: 'ACME', email: 'jane@example.com', firstName: 'Jane', lastName: 'Doe' }],
   roles: [],
-  dynamicFields: [],
+  dynamicFields: [
+    { name: 'Category', type: 'Dropdown', values: ['hardware', 'software', 'network', 'other'] },
+    { name: 'Serial', type: 'Text' },
+    { name: 'Warranty', type: 'Text' },
+    { name: 'Notes', type: 'TextArea' },
+  ],
 })
 
 export async function startRuntimeHarness(): Promise<RuntimeHarness> {

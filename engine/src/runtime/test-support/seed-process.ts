@@ -16,7 +16,7 @@ export function seedProcess(over: Partial<ProcessDefinitionInput> = {}): Process
         name: 'Classify',
         kind: 'script',
         script: 'classify-by-keywords',
-        params: { source: 'Title', target: 'DynamicField_Category', rules: [{ value: 'hardware', keywords: ['laptop', 'printer'] }], default: 'other' },
+        params: { source: 'Title', target: 'DynamicField_Category', rules: [{ value: 'hardware', keywords: ['laptop', 'printer'] }], default: 'software' },
       },
       {
         id: 'check-warranty',

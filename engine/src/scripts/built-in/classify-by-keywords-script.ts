@@ -1,12 +1,11 @@
 import { z } from 'zod'
-import { fieldValueSchema } from '@ablauf/sdk/definition'
 import { defineScript } from '../script-types.js'
-import { fieldParam, fieldText, readTicketField } from '../ticket-field.js'
+import { fieldParam, fieldText, fieldValueParam, readTicketField } from '../ticket-field.js'
 
 const ruleSchema = z
   .strictObject({
     field: fieldParam('the field this rule sets; defaults to the script\'s `target`').optional(),
-    value: fieldValueSchema.describe('the value written when the rule matches'),
+    value: fieldValueParam(['field', 'target'], 'the value written when the rule matches'),
     keywords: z.array(z.string().min(1)).min(1).optional().describe('matches when any keyword occurs (case-insensitive)'),
     pattern: z.string().min(1).optional().describe('a regular expression (case-insensitive)'),
   })
@@ -20,7 +19,7 @@ const paramsSchema = z
       .describe('the fields whose text is searched'),
     target: fieldParam('the field set by rules without their own `field`').optional(),
     rules: z.array(ruleSchema).min(1).describe('tried in order; the first match wins'),
-    default: fieldValueSchema.optional().describe('written to `target` when no rule matches'),
+    default: fieldValueParam(['target'], 'written to `target` when no rule matches').optional(),
   })
   .superRefine((p, ctx) => {
     p.rules.forEach((r, i) => {

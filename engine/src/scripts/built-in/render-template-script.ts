@@ -1,14 +1,14 @@
 import { z } from 'zod'
 import { renderTemplate } from '@ablauf/sdk/runtime'
 import { defineScript } from '../script-types.js'
-import { fieldParam } from '../ticket-field.js'
+import { fieldParam, templateParam } from '../ticket-field.js'
 
 /** Renders a text with placeholders (`{{ticket.Title}}`, `{{customer.Email}}`, …) into a field. */
 export const renderTemplateScript = defineScript({
   name: 'render-template',
   description: 'Renders a text with {{placeholders}} such as {{ticket.Title}} into a field',
   params: z.strictObject({
-    template: z.string().max(100_000).describe('the text, with placeholders'),
+    template: templateParam('the text, with placeholders'),
     field: fieldParam('the field written'),
   }),
   run(params, ctx) {
