@@ -52,8 +52,7 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ExecutorRu
   async function inScope<T>(tx: StoreTx, fn: (scope: StepScope) => Promise<T>): Promise<T> {
     const began = performance.now()
     const now = options.clock.now()
-    const target = await tx.target.get()
-    const scope: StepScope = { tx, now, at: now.toISOString(), target, env: envOf(target), followUps: [], steps: 0, jobsEnqueued: false }
+    const scope: StepScope = { tx, now, at: now.toISOString(), env: envOf(await tx.target.get()), followUps: [], steps: 0, jobsEnqueued: false }
     const result = await fn(scope)
     for (let next = scope.followUps.shift(); next !== undefined; next = scope.followUps.shift()) {
       await stepInstance(scope, next.instanceId, next.event)

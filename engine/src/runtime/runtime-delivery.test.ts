@@ -104,6 +104,21 @@ describe('incidents and retry', () => {
     const stored = await h.store.transaction((tx) => tx.tickets.get(ticket.id))
     expect(stored?.DynamicField.Category ?? null).toBeNull()
   })
+
+  it('takes the error path when a web service answers a value its field does not have, and writes nothing of the answer', async () => {
+    await h.deploy(seedProcess())
+    h.stub.reply(() => ({ status: 200, body: { status: 'broken' } }))
+    const ticket = await h.openTicket({ Title: 'Laptop broken' })
+    await h.worker.runOnce()
+    const [instance] = await instances(ticket.id)
+    expect(instance).toMatchObject({ status: 'running', activity: 'confirm' })
+    const failed = (await history(ticket.id)).map((r) => r.entry).find((e) => e.type === 'service.failed')
+    expect(failed).toMatchObject({ status: 200, message: 'ERP/WarrantyLookup answered invalid ticket fields: DynamicField.Warranty: Dropdown field Warranty: unknown value "broken"; known: "valid", "expired", "unknown"' })
+    const stored = await h.store.transaction((tx) => tx.tickets.get(ticket.id))
+    expect(stored?.DynamicField.Warranty ?? null).toBeNull()
+    const articles = await h.store.transaction((tx) => tx.tickets.listArticles(ticket.id))
+    expect(articles.map((a) => a.subject)).toContain('Warranty lookup failed')
+  })
 })
 
 describe('dialogs', () => {

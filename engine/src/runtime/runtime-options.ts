@@ -1,7 +1,6 @@
 import type { Logger } from 'pino'
 import type { ProcessDefinition } from '@ablauf/sdk/definition'
 import type { ProcessEvent, RuntimeEnv } from '@ablauf/sdk/runtime'
-import type { TargetSnapshot } from '@ablauf/sdk/target'
 import type { EngineMetrics } from '../ops/engine-metrics.js'
 import type { TraceLevels } from '../ops/trace-levels.js'
 import type { ScriptRegistry } from '../scripts/script-registry.js'
@@ -51,8 +50,6 @@ export interface StepScope {
   tx: StoreTx
   now: Date
   at: string
-  /** The stored target: what script outputs are checked against (none before the first configuration). */
-  target: TargetSnapshot | undefined
   env: RuntimeEnv
   followUps: FollowUp[]
   steps: number

@@ -1,9 +1,6 @@
 import type { Logger } from 'pino'
-import { AblaufError, isAblaufError } from '@ablauf/sdk/errors'
+import { isAblaufError } from '@ablauf/sdk/errors'
 import { start, step, type Actor, type Effect, type ProcessEvent, type ProcessInstance, type StepResult } from '@ablauf/sdk/runtime'
-import type { TargetSnapshot } from '@ablauf/sdk/target'
-import type { ScriptUpdates } from '../scripts/script-types.js'
-import { checkFieldUpdates } from '../tickets/ticket-target-check.js'
 import { coalesceTicketUpdates, writeEffect } from './effect-writer.js'
 import { logStepTrace } from './step-trace.js'
 import type { LoadedVersion, ProcessRuntimeOptions, StepScope } from './runtime-options.js'
@@ -105,7 +102,6 @@ export function createStepRunner(deps: StepRunnerDeps): {
         env: scope.env,
         articles,
       })
-      if (scope.target !== undefined) checkScriptUpdates(effect.script, updates, scope.target)
       event = { type: 'script.completed', key: effect.key, updates }
     } catch (err) {
       const code = isAblaufError(err) ? err.code : 'SCRIPT_FAILED'
@@ -165,12 +161,3 @@ export function createStepRunner(deps: StepRunnerDeps): {
   return { advance }
 }
 
-/** A script may only write what the ticket API would accept; anything else fails the task, not the ticket. */
-function checkScriptUpdates(script: string, updates: ScriptUpdates, target: TargetSnapshot): void {
-  try {
-    checkFieldUpdates(updates, target)
-  } catch (err) {
-    if (!isAblaufError(err, 'BAD_REQUEST')) throw err
-    throw new AblaufError('SCRIPT_FAILED', `script "${script}" returned ${err.message}`, { script, issues: err.details?.['issues'] }, { cause: err })
-  }
-}

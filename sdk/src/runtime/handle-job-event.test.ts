@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTicketSnapshot } from '../testing/ticket-snapshot.js'
 import { around, incidentTriage } from './fixtures/definitions.js'
-import type { ProcessEvent, StepResult } from './runtime-types.js'
+import type { ProcessEvent, RuntimeEnv, StepResult } from './runtime-types.js'
 import { start } from './start.js'
 import { step } from './step.js'
 
@@ -44,6 +44,15 @@ describe('service results', () => {
     expect(f.instance.activity).toBe('failed')
   })
 
+  it('an answer the env refuses for its field fails the call: error path, nothing of it written', () => {
+    const env: RuntimeEnv = { person: () => undefined, fieldValuesProblem: (values) => (values['DynamicField_Warranty'] === 'broken' ? 'a Warranty it lacks' : undefined) }
+    const at = atWarrantyCheck()
+    const r = step(incidentTriage, at.instance, { type: 'service.succeeded', key: 'i1:check-warranty:2', response: { status: 200, body: { status: 'broken' } }, attempts: 1, ticket: at.ticket }, now, env)
+    expect(r.ticket.DynamicField.Warranty).toBeUndefined()
+    expect(r.history).toContainEqual(expect.objectContaining({ type: 'service.failed', status: 200, message: 'ERP/WarrantyLookup answered a Warranty it lacks' }))
+    expect(r.history).toContainEqual(expect.objectContaining({ type: 'transition.taken', transition: 'warranty-failed', on: 'error' }))
+  })
+
   it('a failure without an error path is an incident, and retry calls the service again with a new key', () => {
     const def = around({ id: 'call', name: 'Call', kind: 'service', webService: 'ERP', invoker: 'Lookup' })
     const s = start(def, ticket, { instanceId: 'i1', now })
@@ -83,6 +92,16 @@ describe('script results', () => {
     const s = start(def, ticket, { instanceId: 'i1', now })
     const r = send(def, s, { type: 'script.failed', key: 'i1:run:1', error: { code: 'E', message: 'boom' } })
     expect(r.instance.incident).toMatchObject({ code: 'SCRIPT_FAILED', message: 'script "x" failed: boom' })
+  })
+
+  it('updates the env refuses fail the script: error path, the ticket unchanged', () => {
+    const env: RuntimeEnv = { person: () => undefined, fieldValuesProblem: (values) => ('Queue' in values ? 'a queue that does not exist' : undefined) }
+    const def = around({ id: 'run', name: 'Run', kind: 'script', script: 'x' }, { errorPath: true })
+    const s = start(def, ticket, { instanceId: 'i1', now })
+    const r = step(def, s.instance, { type: 'script.completed', key: 'i1:run:1', updates: { Queue: 'Nowhere' }, ticket: s.ticket }, now, env)
+    expect(r.ticket.Queue).toBe('Service Desk')
+    expect(r.instance.activity).toBe('failed')
+    expect(r.history).toContainEqual(expect.objectContaining({ type: 'script.failed', script: 'x', message: 'returned a queue that does not exist' }))
   })
 })
 

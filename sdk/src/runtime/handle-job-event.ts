@@ -42,6 +42,11 @@ export function handleJobEvent(ctx: StepContext, event: JobEvent): void {
       } catch (err) {
         return raiseIncident(ctx, 'SCRIPT_FAILED', `script "${script}" returned an invalid update: ${(err as Error).message}`)
       }
+      const refused = ctx.env?.fieldValuesProblem?.(event.updates)
+      if (refused !== undefined) {
+        ctx.history.push({ type: 'script.failed', at, activity: activity.id, script, message: `returned ${refused}` })
+        return fail(ctx, 'SCRIPT_FAILED', `script "${script}" returned ${refused}`)
+      }
       ctx.history.push({ type: 'script.completed', at, activity: activity.id, script })
       updateTicket(ctx, changes)
       return succeed(ctx)
@@ -57,6 +62,12 @@ export function handleJobEvent(ctx: StepContext, event: JobEvent): void {
       if (!outcome.ok) {
         ctx.history.push({ type: 'service.failed', at, activity: activity.id, status: outcome.error.status, attempts: event.attempts, message: outcome.error.message })
         return fail(ctx, 'SERVICE_FAILED', outcome.error.message)
+      }
+      const refused = ctx.env?.fieldValuesProblem?.(outcome.values)
+      if (refused !== undefined) {
+        const message = `${activity.webService}/${activity.invoker} answered ${refused}`
+        ctx.history.push({ type: 'service.failed', at, activity: activity.id, status: event.response.status, attempts: event.attempts, message })
+        return fail(ctx, 'SERVICE_FAILED', message)
       }
       ctx.history.push({ type: 'service.succeeded', at, activity: activity.id, status: event.response.status, attempts: event.attempts })
       updateTicket(ctx, changesFromValues(outcome.values))

@@ -158,6 +158,12 @@ export interface RuntimeEnv {
   person(login: string, kind: 'user' | 'customer'): Person | undefined
   /** Version resolution for sub-processes: the active version hash of a process. */
   activeVersion?(processId: string): string | undefined
+  /**
+   * Why field values (by Znuny name, as a script returns them or a service task's `output` maps them)
+   * cannot be written to the ticket, or `undefined` when they can. The engine answers from its target;
+   * a script or service whose values are refused fails (its error path runs, or an incident).
+   */
+  fieldValuesProblem?(values: Readonly<Record<string, FieldValue>>): string | undefined
 }
 
 /** The result of one step: the new instance and ticket, effects to perform, history rows to store. */

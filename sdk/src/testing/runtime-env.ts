@@ -1,3 +1,4 @@
+import { dynamicFieldValuesCheck, type SimulatedDynamicField } from './field-values-check.js'
 import type { Person, RuntimeEnv } from '../runtime/runtime-types.js'
 
 /**
@@ -13,6 +14,11 @@ export interface RuntimeEnvSource {
   customerUsers?: ReadonlyArray<{ login: string; customerId: string; firstName?: string; lastName?: string; email?: string }>
   /** E-mail templates, so `sendEmail({ template })` comes back rendered as the engine would send it. */
   emailTemplates?: ReadonlyArray<{ name: string; subject?: string; body?: string }>
+  /**
+   * Dynamic fields, so a script or service stub that writes a value its field lacks fails the task as
+   * it would in the engine (error path or incident) instead of passing the test.
+   */
+  dynamicFields?: readonly SimulatedDynamicField[]
 }
 
 /**
@@ -44,5 +50,6 @@ export function createRuntimeEnv(source: RuntimeEnvSource = {}, versions: Readon
   return {
     person: (login, kind) => (kind === 'customer' ? customers : users).get(login),
     activeVersion: (processId) => versions[processId],
+    ...(source.dynamicFields === undefined ? {} : { fieldValuesProblem: dynamicFieldValuesCheck(source.dynamicFields) }),
   }
 }

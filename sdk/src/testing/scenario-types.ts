@@ -107,7 +107,7 @@ export interface Scenario {
   services?: Record<string, ServiceStub>
   /** Definitions that `subprocess` activities may start, run in memory. */
   subprocesses?: ProcessSource[]
-  /** Agents and customer users, so person placeholders render. */
+  /** The target (a whole snapshot fits): people for placeholders, e-mail templates, and dynamic fields whose values stubs must fit. */
   target?: RuntimeEnvSource
   /** The clock of the whole simulation (default `2025-01-01T09:00:00Z`). */
   now?: Date | string

@@ -47,6 +47,21 @@ describe('simulate', () => {
     expect(run.emails).toEqual([expect.objectContaining({ template: 'resolved', subject: 'Resolved: Laptop broken', body: 'Dear Jane' })])
   })
 
+  it('fails a stub that writes what the target\'s fields do not take, as the engine would', () => {
+    const dynamicFields = [
+      { name: 'Category', type: 'Dropdown' as const, values: ['hardware', 'network'] },
+      { name: 'Warranty', type: 'Dropdown' as const, values: ['valid', 'expired'] },
+      { name: 'Serial', type: 'Text' as const },
+    ]
+    const target = { ...triage.target, dynamicFields }
+    const answered = simulate(incidentTriage, { ...triage, target, services: { 'ERP/WarrantyLookup': { status: 200, body: { status: 'broken' } } } })
+    expect(answered.transitions).toEqual(['classify-hardware', 'warranty-failed'])
+    expect(answered.ticket.DynamicField['Warranty']).toBeUndefined()
+    const classified = simulate(incidentTriage, { ...triage, target, scripts: { 'classify-by-keywords': { DynamicField_Category: 'hardwar' } } })
+    expect(classified.status).toBe('incident')
+    expect(classified.incidents.at(-1)?.message).toBe('script "classify-by-keywords" returned values the ticket cannot take: unknown value of DynamicField_Category "hardwar" — did you mean "hardware"?')
+  })
+
   it('lets scripts compute from the ticket and takes the other branch', () => {
     const run = simulate(incidentTriage, {
       ...triage,

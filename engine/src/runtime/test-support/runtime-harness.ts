@@ -60,7 +60,7 @@ const TARGET = targetSnapshotSchema.parse({
   dynamicFields: [
     { name: 'Category', type: 'Dropdown', values: ['hardware', 'software', 'network', 'other'] },
     { name: 'Serial', type: 'Text' },
-    { name: 'Warranty', type: 'Text' },
+    { name: 'Warranty', type: 'Dropdown', values: ['valid', 'expired', 'unknown'] },
     { name: 'Notes', type: 'TextArea' },
   ],
 })
