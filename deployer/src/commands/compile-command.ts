@@ -51,16 +51,17 @@ async function runCompile(raw: Record<string, unknown>, ctx: CommandContext): Pr
   const outLabel = path.relative(ctx.cwd, path.resolve(ctx.cwd, o.out)) || '.'
   const logger = lazyLogger(cliLogLevel(ctx.env), () => ctx.logger)
   const compiler = createCompiler({ dir: o.dir, out: o.out, cwd: ctx.cwd, timeoutMs: o.timeout, logger })
-  const first = await compiler.compile()
-  print(first, outLabel, o.json, ctx)
   if (!o.watch) {
-    ctx.setExitCode(first.errorCount > 0 ? 1 : 0)
+    const result = await compiler.compile()
+    print(result, outLabel, o.json, ctx)
+    ctx.setExitCode(result.errorCount > 0 ? 1 : 0)
     return
   }
   await watchCompiler({
     compiler,
     dir: path.resolve(ctx.cwd, o.dir),
     signal: ctx.signal,
+    initialBuild: async () => print(await compiler.compile(), outLabel, o.json, ctx),
     onBuild: (result, changed, ms) => {
       ctx.output.out(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'} in ${Math.round(ms)} ms`)
       print(result, outLabel, o.json, ctx)

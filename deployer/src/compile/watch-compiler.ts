@@ -13,6 +13,11 @@ export interface WatchOptions {
   onError: (err: unknown) => void
   /** Changes within this many milliseconds are built together; default 50. */
   debounceMs?: number
+  /**
+   * The first full build, run once the watchers are armed: a file saved while it runs (or right after
+   * its result is printed) is built next, not lost.
+   */
+  initialBuild?: () => Promise<void>
 }
 
 const IGNORED_DIRS = new Set(['node_modules', '.ablauf', '.git', 'dist'])
@@ -78,6 +83,16 @@ export function watchCompiler(options: WatchOptions): Promise<void> {
       }
     }
     watchTree(options.dir)
+    if (options.initialBuild !== undefined) {
+      building = true
+      options
+        .initialBuild()
+        .catch(options.onError)
+        .finally(() => {
+          building = false
+          if (pending.size > 0) schedule()
+        })
+    }
     const stop = (): void => {
       if (timer) clearTimeout(timer)
       for (const w of watchers.values()) w.close()
