@@ -95,6 +95,27 @@ describe('service tasks', () => {
     expect(issues[0]?.message).toBe('unknown invoker "WarantyLookup" of web service "ERP" — did you mean "WarrantyLookup"?')
   })
 
+  test('the request maps every required input of the invoker, on paths the engine sends, with allowed values', () => {
+    const def = changed((d) => {
+      d.activities[1] = {
+        ...d.activities[1]!,
+        webService: 'Approvals',
+        invoker: 'Request',
+        input: { 'body.risk': 'hgh', 'body.tiket': '{{ticket.TicketNumber}}', 'bdy.note': 'x', 'headers.X-Trace': 'on', 'query.level': '{{ticket.Priority}}' },
+        output: { 'body.decision': 'DynamicField_Decision' },
+      }
+    })
+    const issues = validateDefinition(def, { target: testTarget })
+    expect(issues.map((i) => `${i.severity} ${i.code} at ${i.path.join('.')}: ${i.message}`).sort()).toEqual([
+      'error MISSING_SERVICE_INPUT at activities.1.input: invoker "Request" of web service "Approvals" needs the input "ticket" (the ticket number); map it, e.g. input: { \'body.ticket\': \'{{ticket.…}}\' }',
+      'error SERVICE_INPUT_PATH at activities.1.input.bdy.note: request path "bdy.note" must be body.<name>, query.<name>, headers.<Name> or path.<name> — did you mean "body.note"?',
+      'error SERVICE_INPUT_VALUE at activities.1.input.body.risk: unknown value of input "risk" "hgh" — did you mean "high"?',
+      'warning SERVICE_OUTPUT_VALUES at activities.1.output.body.decision: invoker "Request" of web service "Approvals" may answer "pending" at body.decision, which DynamicField_Decision does not have; such an answer fails the call',
+      'warning UNKNOWN_SERVICE_INPUT at activities.1.input.body.tiket: unknown input "tiket" of invoker "Request" of web service "Approvals" — did you mean "ticket"?',
+      'warning UNKNOWN_SERVICE_INPUT at activities.1.input.query.level: unknown input "level" of invoker "Request" of web service "Approvals"; known: "ticket", "risk"',
+    ])
+  })
+
   test('output writes to dynamic fields that exist', () => {
     const def = changed((d) => {
       d.activities[1]!.output = { 'body.status': 'DynamicField_Waranty', 'body.queue': 'Queue' }

@@ -4,6 +4,7 @@ import type { Issue } from '../errors.js'
 import { checkDynamicField, checkRef } from './reference-check.js'
 import { error, type IssuePath, type RuleContext, type TargetIndex } from './rule-context.js'
 import { checkScriptParams } from './script-param-check.js'
+import { checkServiceIo } from './service-io-check.js'
 import { unknownMessage } from './suggest.js'
 
 /** Script, service and sub-process tasks name scripts, web services, invokers and fields the target has. */
@@ -29,9 +30,14 @@ function serviceTask(t: TargetIndex, a: ServiceActivity, path: IssuePath): Issue
   const out: Issue[] = []
   if (ws === undefined) {
     out.push(error('UNKNOWN_WEB_SERVICE', [...path, 'webService'], unknownMessage('web service', a.webService, t.webServices.keys())))
-  } else if (!ws.invokers.some((inv) => inv.name === a.invoker)) {
-    const names = ws.invokers.map((inv) => inv.name)
-    out.push(error('UNKNOWN_INVOKER', [...path, 'invoker'], unknownMessage('invoker', a.invoker, names, ` of web service "${ws.name}"`)))
+  } else {
+    const invoker = ws.invokers.find((inv) => inv.name === a.invoker)
+    if (invoker === undefined) {
+      const names = ws.invokers.map((inv) => inv.name)
+      out.push(error('UNKNOWN_INVOKER', [...path, 'invoker'], unknownMessage('invoker', a.invoker, names, ` of web service "${ws.name}"`)))
+    } else {
+      out.push(...checkServiceIo(t, a, invoker, path))
+    }
   }
   for (const [responsePath, field] of Object.entries(a.output)) {
     if (isDynamicFieldRef(field)) out.push(...checkDynamicField(t, dynamicFieldName(field), [...path, 'output', responsePath]))

@@ -71,6 +71,16 @@ export const VALIDATION_CODES = {
   UNKNOWN_WEB_SERVICE: 'a web service that the target does not have',
   /** An invoker that the web service does not have. */
   UNKNOWN_INVOKER: 'an invoker that the web service does not have',
+  /** A service task's request path that is not body.*, query.*, headers.* or path.*. */
+  SERVICE_INPUT_PATH: 'a request path the engine cannot send',
+  /** A required input of the invoker that the service task does not map. */
+  MISSING_SERVICE_INPUT: 'a required invoker input is not mapped',
+  /** A literal request value outside the invoker's allowed values. */
+  SERVICE_INPUT_VALUE: 'a request value the invoker does not allow',
+  /** Warning: a request value (body, query or path) the invoker does not declare. */
+  UNKNOWN_SERVICE_INPUT: 'a request value the invoker does not declare',
+  /** Warning: the invoker may answer values that the Dropdown / Multiselect field written lacks. */
+  SERVICE_OUTPUT_VALUES: 'an answer the field written cannot take',
   /** A script that the target does not have. */
   UNKNOWN_SCRIPT: 'a script that the target does not have',
   /** A parameter that the script does not declare. */
