@@ -48,6 +48,11 @@ describe('published packages', () => {
     expect(missing).toEqual([])
   })
 
+  it.each(WORKSPACES)('%s ships no tests, test fixtures or build caches', (workspace) => {
+    const files = [...packedFiles(workspace)]
+    expect(files.filter((f) => /\.test(-d)?\.[jt]s$|\.test\.d\.ts$|\/fixtures\/|\.tsbuildinfo$/.test(f))).toEqual([])
+  })
+
   it('ships the engine with its demo configuration and without the crash-test harness or build caches', () => {
     const files = [...packedFiles('engine')]
     expect(files).toContain('config/demo.yaml')
