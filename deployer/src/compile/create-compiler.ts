@@ -34,7 +34,10 @@ export interface CreateCompilerOptions {
   logger?: Logger
 }
 
-/** A compiler over one process repository that keeps its TypeScript program between builds. */
+/**
+ * A compiler over one process repository that keeps its TypeScript program between builds. Builds run
+ * one at a time in the order asked for (`ablauf dev` asks on saves and on commits alike).
+ */
 export interface Compiler {
   /** A full build: type-check, evaluate, validate, write. */
   compile(): Promise<CompileResult>
@@ -225,5 +228,12 @@ export function createCompiler(options: CreateCompilerOptions): Compiler {
     return finish(s, program)
   }
 
-  return { compile, update }
+  // Builds share `state` and the TypeScript program: a second one may only start when the first is done.
+  let queue: Promise<unknown> = Promise.resolve()
+  const serial = <A extends unknown[]>(build: (...args: A) => Promise<CompileResult>) => (...args: A): Promise<CompileResult> => {
+    const next = queue.then(() => build(...args))
+    queue = next.catch(() => undefined)
+    return next
+  }
+  return { compile: serial(compile), update: serial(update) }
 }

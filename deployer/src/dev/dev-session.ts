@@ -45,9 +45,6 @@ export async function runDevSession(options: DevSessionOptions): Promise<void> {
   const deployer = createDevDeployer({ engine: client, dir: settings.dir, logger: options.logger, output })
   try {
     const compiler = createCompiler({ dir: settings.dir, cwd: options.cwd, logger: options.logger })
-    await deployer.deploy(await compiler.compile(), 'start')
-    for (const line of readyBanner({ ...settings, url: engine.url })) output.out(line)
-
     const label = (files: readonly string[]): string =>
       files.length === 1 ? `saved ${path.relative(options.cwd, files[0] ?? '')}` : `${files.length} files changed`
     await Promise.all([
@@ -55,6 +52,11 @@ export async function runDevSession(options: DevSessionOptions): Promise<void> {
         compiler,
         dir: settings.dir,
         signal,
+        // Deployed once the watchers are armed, so a save during the first build is deployed next.
+        initialBuild: async () => {
+          await deployer.deploy(await compiler.compile(), 'start')
+          for (const line of readyBanner({ ...settings, url: engine.url })) output.out(line)
+        },
         onBuild: (result, changed) => void deployer.deploy(result, label(changed)),
         onError: (err) => log.error({ err }, 'rebuild failed'),
       }),
