@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pino } from 'pino'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { linkHostSdk } from '../apply/index.js'
+import { linkHostPackages } from '../apply/index.js'
 import { createEngineClient } from '../engine-client/index.js'
 import { startTestEngine, type TestEngine } from '../engine-client/fixtures/test-engine.js'
 import { PLAN_COMMENT_MARKER } from '../github/index.js'
@@ -35,7 +35,7 @@ function context(env: Record<string, string> = {}): { ctx: CommandContext; out: 
 
 beforeEach(async () => {
   repo = await createProcessRepo()
-  linkHostSdk(repo.work)
+  linkHostPackages(repo.work)
   engine = await startTestEngine()
   github = await startLocalGitHub({ owner: 'acme', repo: 'processes' })
 })

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { AblaufError } from '@ablauf/sdk/errors'
 import type { Command } from 'commander'
 import { z } from 'zod'
-import { linkHostSdk } from '../apply/index.js'
+import { linkHostPackages } from '../apply/index.js'
 import {
   createReconcileLoop,
   createReconcileMetrics,
@@ -70,7 +70,7 @@ export async function startReconciler(raw: ReconcileOptions, ctx: CommandContext
     logger,
     selfHeal: o.selfHeal,
     status: statusReporter(ctx, ports),
-    prepareWorktree: linkHostSdk,
+    prepareWorktree: linkHostPackages,
   })
   const loop = createReconcileLoop({ run: () => reconciler.reconcileOnce(), intervalMs, logger })
   let server: WebhookServer | undefined

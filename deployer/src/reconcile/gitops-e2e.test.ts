@@ -127,5 +127,13 @@ describe('GitOps end to end: ablauf engine + git + ablauf reconcile --once', () 
     await repo.commit({ [FILE]: processModule('intake', 'Intake (fixed)', { review: true }) }, 'fix')
     expect((await reconcileOnce()).code).toBe(0)
     expect(await versions()).toHaveLength(3)
+
+    // A tsconfig that asks for Node's types still checks in the cache (outside any node_modules).
+    const tsconfig = { compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2023', skipLibCheck: true, types: ['node'] } }
+    await repo.commit({ 'processes/tsconfig.json': JSON.stringify(tsconfig), [FILE]: processModule('intake', 'Intake (typed)', { review: true }) }, 'tsconfig')
+    const typed = await reconcileOnce()
+    expect(typed.stderr).not.toContain("Cannot find type definition file for 'node'")
+    expect(typed.code).toBe(0)
+    expect(await versions()).toHaveLength(4)
   })
 })
