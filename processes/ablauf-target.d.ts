@@ -107,7 +107,7 @@ declare module '@ablauf/sdk' {
               value: import('@ablauf/sdk').JsonValue
             }>
             /** the fields whose text is searched */
-            source?: import('@ablauf/sdk').JsonValue
+            source?: TargetFieldName | Array<TargetFieldName>
             /** the field set by rules without their own `field` */
             target?: TargetFieldName
           }

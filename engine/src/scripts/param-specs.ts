@@ -40,7 +40,8 @@ function baseSpec(node: JsonSchemaNode): ValueSpec {
   const variants = node.anyOf ?? node.oneOf
   if (variants !== undefined) {
     const specs = variants.filter((v) => v.type !== 'null').map(toValueSpec)
-    return specs.length === 1 && specs[0] !== undefined ? specs[0] : { type: 'any' }
+    if (specs.length === 1 && specs[0] !== undefined) return specs[0]
+    return specs.some((v) => v.type === 'any') ? { type: 'any' } : { type: 'any', anyOf: specs }
   }
   if (node.enum !== undefined && node.enum.every((v) => typeof v === 'string')) return { type: 'string', values: node.enum as string[] }
   if (typeof node.const === 'string') return { type: 'string', values: [node.const] }

@@ -27,6 +27,8 @@ export interface ValueSpec {
   items?: ValueSpec
   /** Properties of an object. */
   properties?: Record<string, ValueSpec>
+  /** With type `any`: the value fits one of these (a field, or a list of fields). */
+  anyOf?: ValueSpec[]
   /** `template`: a text with placeholders (`{{ticket.Title}}`), checked like an e-mail text. */
   format?: 'template'
   /**
@@ -44,6 +46,7 @@ export const valueSpecSchema: z.ZodType<ValueSpec> = z.lazy(() =>
     values: z.array(z.string()).optional(),
     items: valueSpecSchema.optional(),
     properties: z.record(z.string(), valueSpecSchema).optional(),
+    anyOf: z.array(valueSpecSchema).min(2).optional(),
     format: z.literal('template').optional(),
     fieldFrom: z.array(z.string().min(1)).min(1).optional(),
   }),

@@ -21,7 +21,7 @@ function fieldUnion(snapshot: TargetSnapshot): string {
 
 function specUsesField(spec: ValueSpec): boolean {
   if (spec.type === 'field') return true
-  return (spec.items !== undefined && specUsesField(spec.items)) || Object.values(spec.properties ?? {}).some(specUsesField)
+  return (spec.items !== undefined && specUsesField(spec.items)) || Object.values(spec.properties ?? {}).some(specUsesField) || (spec.anyOf ?? []).some(specUsesField)
 }
 
 /** Only emit the field alias when something uses it: an unused local is an error under `noUnusedLocals`. */

@@ -30,7 +30,7 @@ export function valueSpecType(spec: ValueSpec, ctx: ValueSpecContext): string {
     case 'object':
       return spec.properties ? objectType(spec.properties, ctx) : `{ [key: string]: ${JSON_VALUE} }`
     case 'any':
-      return JSON_VALUE
+      return spec.anyOf === undefined ? JSON_VALUE : spec.anyOf.map((variant) => valueSpecType(variant, ctx)).join(' | ')
   }
 }
 

@@ -62,6 +62,13 @@ function fitsType(spec: ValueSpec, value: JsonValue): boolean {
 
 /** `scopes`: the objects enclosing `value`, outermost first, where `fieldFrom` looks for the field's name. */
 function checkValue(t: TargetIndex, spec: ValueSpec, value: JsonValue, path: IssuePath, name: string, scopes: readonly Record<string, JsonValue>[]): Issue[] {
+  if (spec.anyOf !== undefined) {
+    const variant = spec.anyOf.find((v) => fitsType(v, value))
+    if (variant === undefined) {
+      return [error('SCRIPT_PARAM_TYPE', path, `parameter "${name}" is ${spec.anyOf.map((v) => `${/^[aeiou]/.test(v.type) ? 'an' : 'a'} ${v.type}`).join(' or ')}; ${kindOf(value)} does not fit`)]
+    }
+    return checkValue(t, variant, value, path, name, scopes)
+  }
   if (!fitsType(spec, value)) {
     return [error('SCRIPT_PARAM_TYPE', path, `parameter "${name}" is of type ${spec.type}; ${kindOf(value)} does not fit`)]
   }

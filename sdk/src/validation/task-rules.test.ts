@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import type { JsonValue } from '../definition/activity-schema.js'
 import { validateDefinition } from './validate-definition.js'
 import { testTarget } from './fixtures/test-target.js'
 import { changed, summary } from './fixtures/test-definitions.js'
@@ -62,6 +63,17 @@ describe('script tasks', () => {
       'WRONG_VALUE_TYPE at activities.0.params.rules.1.value: DynamicField_Count is an Integer field; use a whole number, not the string "many"',
       'UNKNOWN_QUEUE at activities.0.params.rules.2.value: unknown queue "Hardwre" — did you mean "Hardware"?',
     ])
+  })
+
+  test('a parameter of several shapes is checked as the shape the value has', () => {
+    const issuesFor = (source: JsonValue): string[] =>
+      validateDefinition(changed((d) => {
+        d.activities[0]!.script = 'set-by-rules'
+        d.activities[0]!.params = { source }
+      }), { target: testTarget }).map((i) => `${i.code} at ${i.path.join('.')}: ${i.message}`)
+    expect(issuesFor('Title')).toEqual([])
+    expect(issuesFor(['Title', 'Articel'])).toEqual(['SCRIPT_PARAM_TYPE at activities.0.params.source.1: unknown ticket field "Articel" — did you mean "Article"?'])
+    expect(issuesFor(5)).toEqual(['SCRIPT_PARAM_TYPE at activities.0.params.source: parameter "source" is a field or an array; the number 5 does not fit'])
   })
 
   test('a template parameter has well-formed placeholders naming known fields', () => {
