@@ -96,7 +96,7 @@ export function serviceDraft(id: string, options: ServiceActivityOptions<WebServ
     timeoutMs: options.timeoutMs,
     retries: options.retries,
     backoff: options.backoff && { ...options.backoff },
-    input: options.input && { ...options.input },
+    input: options.input && definedValues(options.input),
     output: options.output && { ...options.output },
     failOn:
       failOn &&
@@ -124,4 +124,9 @@ export function subprocessDraft(id: string, options: SubprocessActivityOptions):
 /** A wait or end activity. */
 export function plainDraft(kind: 'wait' | 'end', id: string, options: ActivityOptions | undefined): ActivityDraft {
   return { ...base(id, options), kind }
+}
+
+/** The entries of a typed request map that hold a value (its keys are optional, so TypeScript allows `undefined`). */
+function definedValues(input: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => entry[1] !== undefined))
 }

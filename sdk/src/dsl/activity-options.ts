@@ -102,6 +102,29 @@ export type ScriptActivityOptions<S extends ScriptName> = ActivityOptions & { sc
     ? { params?: ScriptParams<S> }
     : { params: ScriptParams<S> })
 
+/** The inputs invoker `V` of web service `W` declares; any name when it declares none or no target is registered. */
+type InvokerInputName<W extends WebServiceName, V extends string> = V extends keyof RegisteredTarget['webServices'][W]['invokers']
+  ? RegisteredTarget['webServices'][W]['invokers'][V] extends { input: infer In }
+    ? [keyof In & string] extends [never]
+      ? string
+      : keyof In & string
+    : string
+  : string
+
+/**
+ * The request of a service task: request path → literal or placeholder template. Values go to `body.`
+ * (nested paths allowed), `query.` or `path.`, ending in an input the invoker declares, so a misspelt
+ * input is a type error; headers are free.
+ *
+ * @example
+ * ```ts
+ * const input: ServiceInput<'serial'> = { 'body.serial': '{{ticket.DynamicField.Serial}}', 'headers.X-Trace': 'on' }
+ * ```
+ */
+export type ServiceInput<Name extends string> = {
+  [K in `body.${Name}` | `body.${string}.${Name}` | `query.${Name}` | `path.${Name}` | `headers.${string}` | `header.${string}`]?: string
+}
+
 /**
  * Options of `.service(id, …)`: which invoker of which web service, and how to call it.
  *
@@ -110,17 +133,20 @@ export type ScriptActivityOptions<S extends ScriptName> = ActivityOptions & { sc
  * const o: ServiceActivityOptions<'ERP'> = { webService: 'ERP', invoker: 'WarrantyLookup', retries: 2 }
  * ```
  */
-export interface ServiceActivityOptions<W extends WebServiceName> extends ActivityOptions {
-  webService: W
+export interface ServiceActivityOptions<
+  W extends WebServiceName,
   // Spelled out rather than `InvokerName<W>`, so that error messages list the invokers.
-  invoker: keyof RegisteredTarget['webServices'][W]['invokers'] & string
+  V extends keyof RegisteredTarget['webServices'][W]['invokers'] & string = keyof RegisteredTarget['webServices'][W]['invokers'] & string,
+> extends ActivityOptions {
+  webService: W
+  invoker: V
   /** Default 10 000. */
   timeoutMs?: number
   /** Default 0. */
   retries?: number
   backoff?: BackoffInput
   /** Request path → literal or placeholder template, e.g. `{ 'body.serial': '{{ticket.DynamicField.Serial}}' }`. */
-  input?: Record<string, string>
+  input?: ServiceInput<InvokerInputName<W, V>>
   /** Response path → ticket field written, e.g. `{ 'body.status': 'DynamicField_Warranty' }`. */
   output?: Record<string, FieldRef>
   failOn?: { statuses?: readonly number[]; errorCodePath?: string; errorCodes?: readonly string[] }

@@ -9,6 +9,7 @@ export type {
   DialogOptions,
   ScriptActivityOptions,
   ServiceActivityOptions,
+  ServiceInput,
   SubprocessActivityOptions,
   UserActivityOptions,
 } from './activity-options.js'

@@ -98,6 +98,9 @@ describe('names without a target', () => {
     start.user('u', { dialogs: [{ title: 'U', fields: { Title: 'mandatory' } }] })
     // @ts-expect-error a service output writes to a ticket field
     start.service('w', { webService: 'A', invoker: 'B', output: { 'body.x': 'Warranty' } })
+    // @ts-expect-error a request path starts with body., query., path. or headers.
+    start.service('w', { webService: 'A', invoker: 'B', input: { 'bdy.serial': 'x' } })
+    start.service('w', { webService: 'A', invoker: 'B', input: { 'body.serial': 'x', 'query.q': '{{ticket.Title}}', 'headers.X-Trace': 'on' } })
     // @ts-expect-error pending time is a number of seconds
     setState('pending', { pendingTimeDiff: '1h' })
     // @ts-expect-error a pending time is relative or absolute, not both

@@ -9,7 +9,7 @@ import type {
   UserActivityOptions,
 } from './activity-options.js'
 import { PROCESS_BUILDER, ProcessBuilderImpl } from './process-builder-impl.js'
-import type { ScriptName, WebServiceName } from './register.js'
+import type { RegisteredTarget, ScriptName, WebServiceName } from './register.js'
 
 /**
  * How a process starts: on ticket creation (optionally when a condition holds) or manually.
@@ -105,9 +105,9 @@ export interface ProcessBuilder<A extends string = never, D extends string = nev
     options: ScriptActivityOptions<S>,
   ): ProcessBuilder<A | I, D, SA, SD>
   /** Calls an invoker of a web service registered in the engine, as a durable job. */
-  service<const I extends string, const W extends WebServiceName>(
+  service<const I extends string, const W extends WebServiceName, const V extends keyof RegisteredTarget['webServices'][W]['invokers'] & string>(
     id: NewId<I, A>,
-    options: ServiceActivityOptions<W>,
+    options: ServiceActivityOptions<W, V>,
   ): ProcessBuilder<A | I, D, SA, SD>
   /** A user task with one or more dialogs. */
   user<const I extends string, const DI extends string = never>(
