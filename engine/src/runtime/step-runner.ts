@@ -160,4 +160,3 @@ export function createStepRunner(deps: StepRunnerDeps): {
 
   return { advance }
 }
-
